@@ -1,0 +1,66 @@
+"""Command-line front door: GUI flags at the top level, headless commands as subcommands.
+
+A package rather than house-style's single ``cli.py``: each command family is its own small module
+(``sandbox``, ``account``, ``upload``, ``queue``, ``cdn``) exposing ``register(subparsers)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable
+
+from vodstudio.app_info import NAME, VERSION
+
+# Modules under vodstudio.cli, each with ``register(subparsers) -> None``. The handler a module
+# sets with ``set_defaults(run=...)`` receives the parsed namespace and returns the exit status.
+COMMAND_MODULES: tuple[str, ...] = ("sandbox_cmd", "account_cmd", "upload_cmd", "queue_cmd", "cdn_cmd")
+
+Runner = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="vodstudio",
+        description=f"{NAME}: upload to, manage and serve from Alibaba Cloud VOD (and Huawei VOD CDN).",
+    )
+    parser.add_argument("--version", action="version", version=f"{NAME} {VERSION}")
+    gui = parser.add_argument_group("desktop app (used when no command is given)")
+    gui.add_argument("--sandbox", action="store_true", help="open straight into the embedded local sandbox")
+    gui.add_argument("--self-test", action="store_true", help="report keyring, folders, Qt, CRC speed; exit 0/1")
+    gui.add_argument("--screenshot", metavar="DIR", help="render each main view of the sandbox account to PNGs")
+    gui.add_argument(
+        "--quit-after",
+        metavar="SECONDS",
+        type=float,
+        default=None,
+        help="quit the app by itself after this many seconds (smoke tests)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"vodstudio.cli.{name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    run: Runner | None = getattr(args, "run", None)
+    if args.command is not None:
+        if run is None:  # a command family given without its action, e.g. `vodstudio queue`
+            parser.parse_args([*argv, "--help"])
+            return 2
+        return run(args)
+    if args.self_test:
+        from vodstudio.selftest import run_self_test
+
+        return run_self_test(with_qt=True)
+    from vodstudio.ui.app import run_gui
+
+    return run_gui(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

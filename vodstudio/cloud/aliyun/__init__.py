@@ -1,0 +1,1 @@
+"""Alibaba Cloud ApsaraVideo VOD: RPC signing, API client, upload credentials."""

@@ -1,0 +1,1 @@
+"""A local imitation of VOD, its OSS upload storage, its CDN and Huawei VOD CDN."""

@@ -1,0 +1,1 @@
+"""Local state: profile paths, SQLite, settings, secrets, logging."""

@@ -1,0 +1,1 @@
+"""The Qt-free upload engine: planner, checkpoints, pool, rate limit, events."""

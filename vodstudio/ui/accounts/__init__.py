@@ -1,0 +1,1 @@
+"""accounts views of the desktop app."""

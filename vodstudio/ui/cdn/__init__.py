@@ -1,0 +1,1 @@
+"""cdn views of the desktop app."""

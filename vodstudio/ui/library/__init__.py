@@ -1,0 +1,1 @@
+"""library views of the desktop app."""

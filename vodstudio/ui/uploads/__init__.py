@@ -1,0 +1,1 @@
+"""uploads views of the desktop app."""

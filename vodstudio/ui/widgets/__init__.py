@@ -1,0 +1,1 @@
+"""widgets views of the desktop app."""
