@@ -28,7 +28,6 @@ def profile_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def memory_keyring() -> Iterator[object]:
     """An in-memory keyring backend, restored afterwards."""
     import keyring
-
     from vodstudio.store.secrets import MemoryKeyring
 
     previous = keyring.get_keyring()
@@ -44,9 +43,12 @@ def memory_keyring() -> Iterator[object]:
 def sandbox(tmp_path: Path) -> Iterator[object]:
     """A running sandbox on random loopback ports with fast lifecycle delays."""
     from vodstudio.sandbox.server import Sandbox
+
     from vodstudio.sandbox.state import SandboxConfig
 
-    config = SandboxConfig(upload_succ_delay=0.2, transcode_delay=0.3, cdn_task_delay=0.3, huawei_task_delay=0.3)
+    config = SandboxConfig(
+        upload_succ_delay=0.2, transcode_delay=0.3, cdn_task_delay=0.3, huawei_task_delay=0.3
+    )
     box = Sandbox(tmp_path / "sandbox-data", config)
     box.start()
     try:

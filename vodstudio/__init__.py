@@ -1,5 +1,7 @@
 """VOD Studio: uploader, asset library and CDN desk for cloud video-on-demand."""
 
-from vodstudio.app_info import VERSION as __version__
+from vodstudio.app_info import VERSION
+
+__version__ = VERSION
 
 __all__ = ["__version__"]

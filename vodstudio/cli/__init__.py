@@ -28,8 +28,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{NAME} {VERSION}")
     gui = parser.add_argument_group("desktop app (used when no command is given)")
     gui.add_argument("--sandbox", action="store_true", help="open straight into the embedded local sandbox")
-    gui.add_argument("--self-test", action="store_true", help="report keyring, folders, Qt, CRC speed; exit 0/1")
-    gui.add_argument("--screenshot", metavar="DIR", help="render each main view of the sandbox account to PNGs")
+    gui.add_argument(
+        "--self-test", action="store_true", help="report keyring, folders, Qt, CRC speed; exit 0/1"
+    )
+    gui.add_argument(
+        "--screenshot", metavar="DIR", help="render each main view of the sandbox account to PNGs"
+    )
     gui.add_argument(
         "--quit-after",
         metavar="SECONDS",

@@ -192,7 +192,7 @@ def classify(facts: ServiceFacts) -> ServiceError:
         return ThrottledError(facts)
     if code.startswith(_AUTH_PREFIXES) or status == 401:
         return AuthError(facts)
-    if code.startswith("QuotaExceeded") or code.endswith("ExceededMax") and "Quota" in code:
+    if code.startswith("QuotaExceeded") or (code.endswith("ExceededMax") and "Quota" in code):
         return QuotaExceededError(facts)
     if code in _SERVER_CODES or status >= 500:
         return ServerSideError(facts)

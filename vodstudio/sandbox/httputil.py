@@ -102,7 +102,9 @@ def send_xml(
     send_bytes(handler, status, xml, "application/xml", headers)
 
 
-def send_empty(handler: BaseHTTPRequestHandler, status: int, headers: Mapping[str, str] | None = None) -> None:
+def send_empty(
+    handler: BaseHTTPRequestHandler, status: int, headers: Mapping[str, str] | None = None
+) -> None:
     handler.send_response(status)
     handler.send_header("Content-Length", "0")
     for name, value in (headers or {}).items():
@@ -113,7 +115,7 @@ def send_empty(handler: BaseHTTPRequestHandler, status: int, headers: Mapping[st
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
 
-def parse_range(header: str | None, size: int) -> tuple[int, int] | None | bool:
+def parse_range(header: str | None, size: int) -> tuple[int, int] | bool | None:
     """Parse a single ``Range: bytes=a-b``. None: whole file; False: unsatisfiable; else (start, end)."""
     if not header:
         return None

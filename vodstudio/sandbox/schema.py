@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS media (
     app_id              TEXT NOT NULL DEFAULT 'app-1000000',
     reference_id        TEXT,
     media_source        TEXT NOT NULL DEFAULT 'general',
-    business_type       TEXT NOT NULL DEFAULT '',  -- attached: watermark|subtitle|material; image: default|cover
+    business_type       TEXT NOT NULL DEFAULT '', -- attached: watermark...; image: default/cover
     mezzanine_status    TEXT NOT NULL DEFAULT 'Uploading',  -- Uploading | Normal | Deleted
     download_switch     TEXT NOT NULL DEFAULT 'on',
     storage_class       TEXT NOT NULL DEFAULT 'Standard',

@@ -204,7 +204,7 @@ class _SeededRandom(secrets.SystemRandom):
     def __init__(self, seed: int) -> None:
         import random
 
-        self._inner = random.Random(seed)  # noqa: S311 - reproducible faults, not crypto
+        self._inner = random.Random(seed)
 
     def random(self) -> float:
         return self._inner.random()
