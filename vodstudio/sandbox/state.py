@@ -209,5 +209,5 @@ class _SeededRandom(secrets.SystemRandom):
     def random(self) -> float:
         return self._inner.random()
 
-    def randrange(self, start: int, stop: int | None = None, step: int = 1) -> int:  # type: ignore[override]
+    def randrange(self, start: int, stop: int | None = None, step: int = 1) -> int:
         return self._inner.randrange(start, stop, step)
