@@ -1,0 +1,132 @@
+"""`vodstudio account add|list|remove|use`: accounts with their secrets in the OS keychain."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+
+from vodstudio.cli.common import open_account_store, report_error
+from vodstudio.core.accounts import Account, Provider, ProxyMode, ProxySetting
+from vodstudio.core.errors import ConfigError, VodStudioError
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser("account", help="manage stored accounts (secrets go to the OS keychain)")
+    actions = parser.add_subparsers(dest="account_action", metavar="ACTION")
+
+    add = actions.add_parser("add", help="add an account; the secret is read from stdin or a hidden prompt")
+    add.add_argument("name")
+    add.add_argument("--provider", choices=[p.value for p in Provider], default=Provider.ALIYUN.value)
+    add.add_argument("--region", default=None, help="default cn-shanghai (Alibaba) / cn-north-4 (Huawei)")
+    add.add_argument("--access-key-id", required=True, help="AccessKey ID (Huawei: AK)")
+    add.add_argument("--endpoint", default="", help="custom API endpoint, e.g. the sandbox's vod_endpoint")
+    add.add_argument("--project-id", default="", help="Huawei project id")
+    add.add_argument("--proxy", default="", help="http://host:port or socks5://host:port; 'none' for direct")
+    add.add_argument("--replace", action="store_true", help="replace an account with the same name")
+    add.set_defaults(run=_add)
+
+    listing = actions.add_parser("list", help="list accounts (never shows secrets)")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(run=_list)
+
+    remove = actions.add_parser("remove", help="remove an account and its keychain secret")
+    remove.add_argument("name")
+    remove.set_defaults(run=_remove)
+
+    use = actions.add_parser("use", help="make an account the active one")
+    use.add_argument("name")
+    use.set_defaults(run=_use)
+
+
+def _read_secret(label: str) -> str:
+    if sys.stdin.isatty():
+        return getpass.getpass(f"{label}: ").strip()
+    return sys.stdin.readline().strip()
+
+
+def _proxy(value: str) -> ProxySetting:
+    if not value:
+        return ProxySetting()
+    if value.lower() == "none":
+        return ProxySetting(ProxyMode.NONE)
+    if not value.startswith(("http://", "https://", "socks5://", "socks5h://")):
+        raise ConfigError("A proxy must be an http://, https:// or socks5:// URL, or 'none'.")
+    return ProxySetting(ProxyMode.CUSTOM, value)
+
+
+def _add(args: argparse.Namespace) -> int:
+    provider = Provider(args.provider)
+    try:
+        if provider is Provider.HUAWEI and not args.project_id:
+            raise ConfigError("A Huawei account needs --project-id.")
+        account = Account(
+            name=args.name,
+            provider=provider,
+            region=args.region or ("cn-north-4" if provider is Provider.HUAWEI else "cn-shanghai"),
+            access_key_id=args.access_key_id,
+            endpoint=args.endpoint,
+            project_id=args.project_id,
+            proxy=_proxy(args.proxy),
+        )
+        secret = _read_secret("AccessKey secret" if provider is Provider.ALIYUN else "SK")
+        if not secret:
+            raise ConfigError("No secret given (pipe it on stdin or type it at the prompt).")
+        store = open_account_store()
+        if args.replace:
+            store.save(account, secret)
+        else:
+            store.add(account, secret)
+    except VodStudioError as error:
+        return report_error(error)
+    where = "the OS keychain" if store.secrets.persistent else "memory only (no system keychain found)"
+    print(f"Added account {account.name!r}; its secret is stored in {where}.")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    store = open_account_store()
+    accounts = store.list()
+    active = store.active()
+    if args.json:
+        rows = [
+            {
+                "name": a.name,
+                "provider": a.provider.value,
+                "region": a.region,
+                "access_key_id": a.access_key_id,
+                "endpoint": a.endpoint,
+                "project_id": a.project_id,
+                "active": active is not None and a.name == active.name,
+            }
+            for a in accounts
+        ]
+        print(json.dumps(rows, ensure_ascii=False))
+        return 0
+    if not accounts:
+        print("No accounts. Add one with `vodstudio account add NAME --access-key-id ID`.")
+        return 0
+    for a in accounts:
+        mark = "*" if active is not None and a.name == active.name else " "
+        endpoint = f"  {a.endpoint}" if a.endpoint else ""
+        print(f"{mark} {a.name}  {a.provider.value}  {a.region}  {a.access_key_id}{endpoint}")
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    try:
+        open_account_store().remove(args.name)
+    except VodStudioError as error:
+        return report_error(error)
+    print(f"Removed account {args.name!r}.")
+    return 0
+
+
+def _use(args: argparse.Namespace) -> int:
+    try:
+        open_account_store().set_active(args.name)
+    except VodStudioError as error:
+        return report_error(error)
+    print(f"Active account: {args.name}")
+    return 0
