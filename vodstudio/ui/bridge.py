@@ -1,0 +1,195 @@
+"""Worker threads → GUI thread: the engine-event bridge and ``run_in_background`` for network calls."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
+from shiboken6 import isValid
+
+log = logging.getLogger(__name__)
+
+DRAIN_INTERVAL_MS = 200
+
+
+def _is_progress(event: object) -> bool:
+    # Duck-typed on purpose: the engine's events are plain frozen dataclasses (core/jobs.py) and the
+    # bridge must not care which module defines them (the CLI and tests may emit look-alikes).
+    return hasattr(event, "bytes_done") and hasattr(event, "job_id") and not hasattr(event, "state")
+
+
+def _is_state_change(event: object) -> bool:
+    return hasattr(event, "state") and hasattr(event, "job_id")
+
+
+class EngineBridge(QObject):
+    """Lives in the GUI thread. ``sink`` may be called from any thread; signals are coalesced per tick.
+
+    - ``progress_changed(dict[int, JobProgress])``: the latest progress of each job that moved.
+    - ``job_state_changed(list[JobStateChanged])``: every state change, in order (never dropped).
+    - ``jobs_changed(set[int])``: ids of all jobs touched in this tick (repaint hint for models).
+    - ``other_event(object)``: anything else the engine reports (totals, batch finished, ...).
+    """
+
+    progress_changed = Signal(object)
+    job_state_changed = Signal(object)
+    jobs_changed = Signal(object)
+    other_event = Signal(object)
+
+    def __init__(self, parent: QObject | None = None, *, interval_ms: int = DRAIN_INTERVAL_MS) -> None:
+        super().__init__(parent)
+        self._lock = threading.Lock()
+        self._pending: list[object] = []
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.drain)
+        self._timer.start()
+
+    def sink(self, event: object) -> None:
+        """Thread-safe: only appends under a lock; the GUI-thread timer does the rest."""
+        with self._lock:
+            self._pending.append(event)
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    @Slot()
+    def drain(self) -> None:
+        """Emit what arrived since the last tick (also callable directly, e.g. before a screenshot)."""
+        with self._lock:
+            events, self._pending = self._pending, []
+        if not events:
+            return
+        progress: dict[int, object] = {}
+        states: list[object] = []
+        others: list[object] = []
+        for event in events:
+            if _is_state_change(event):
+                states.append(event)
+            elif _is_progress(event):
+                progress[event.job_id] = event  # type: ignore[attr-defined]
+            else:
+                others.append(event)
+        touched = set(progress) | {e.job_id for e in states}  # type: ignore[attr-defined]
+        if states:
+            self.job_state_changed.emit(states)
+        if progress:
+            self.progress_changed.emit(progress)
+        if touched:
+            self.jobs_changed.emit(touched)
+        for event in others:
+            self.other_event.emit(event)
+
+
+# ---------------------------------------------------------------------------------------------------
+# run_in_background
+
+
+@dataclass
+class BackgroundTask:
+    """Handle for one background call. ``cancel()`` only drops the callbacks; the call itself runs on."""
+
+    future: Future[Any]
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[BaseException], None] | None
+    owner: QObject | None = None
+    cancelled: bool = field(default=False)
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def done(self) -> bool:
+        return self.future.done()
+
+
+class _Relay(QObject):
+    """A GUI-thread object: its slot runs in the GUI thread, whatever thread emits ``finished``."""
+
+    finished = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.finished.connect(self._deliver)
+        # Keeps each task (and the callbacks it holds) alive until delivered in the GUI thread.
+        self.in_flight: dict[int, BackgroundTask] = {}
+
+    @Slot(object)
+    def _deliver(self, task: BackgroundTask) -> None:
+        self.in_flight.pop(id(task), None)
+        if task.cancelled or (task.owner is not None and not isValid(task.owner)):
+            return
+        error = task.future.exception()
+        try:
+            if error is None:
+                if task.on_done is not None:
+                    task.on_done(task.future.result())
+            elif task.on_error is not None:
+                task.on_error(error)
+            else:
+                log.error("background call failed", exc_info=error)
+        except Exception:  # a callback bug must not kill the event loop
+            log.exception("background callback failed")
+
+
+_executor: ThreadPoolExecutor | None = None
+_relay: _Relay | None = None
+
+
+def _ensure_runtime() -> tuple[ThreadPoolExecutor, _Relay]:
+    global _executor, _relay
+    app = QCoreApplication.instance()
+    if app is None or QThread.currentThread() is not app.thread():
+        raise RuntimeError("run_in_background must be called from the GUI thread")
+    if _relay is None:
+        _relay = _Relay()
+    if _executor is None:
+        _executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="vodstudio-bg")
+    return _executor, _relay
+
+
+def run_in_background(
+    fn: Callable[[], Any],
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+    *,
+    owner: QObject | None = None,
+) -> BackgroundTask:
+    """Run ``fn()`` on a worker thread; call ``on_done(result)`` or ``on_error(exc)`` in the GUI thread.
+
+    Pass ``owner`` (usually the calling widget): if it has been destroyed by then, the callbacks are
+    skipped instead of touching a dead C++ object. Call from the GUI thread only.
+    """
+    executor, relay = _ensure_runtime()
+    future: Future[Any] = Future()
+    task = BackgroundTask(future=future, on_done=on_done, on_error=on_error, owner=owner)
+    relay.in_flight[id(task)] = task
+
+    def work() -> None:
+        try:
+            future.set_result(fn())
+        except BaseException as exc:  # delivered to on_error in the GUI thread
+            future.set_exception(exc)
+        finally:
+            relay.finished.emit(task)
+
+    future.set_running_or_notify_cancel()
+    executor.submit(work)
+    return task
+
+
+def background_busy() -> int:
+    """How many background calls have not delivered their result yet (tests and shutdown use it)."""
+    return 0 if _relay is None else len(_relay.in_flight)
+
+
+def shutdown_background(*, wait: bool = False) -> None:
+    """Stop accepting work. With ``wait=False`` running calls finish on their own (daemon-like)."""
+    global _executor
+    if _executor is not None:
+        _executor.shutdown(wait=wait, cancel_futures=True)
+        _executor = None
