@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from vodstudio.core.errors import VodStudioError
+
 # Both providers count daily CDN quotas by the calendar day in Beijing time (UTC+8).
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -87,10 +89,16 @@ class CdnQuota:
 
 @dataclass(frozen=True)
 class SubmitResult:
-    """What a submit did: ``(item, task_id)`` pairs sent now, and the items left for later."""
+    """What a submit did: ``(item, task_id)`` pairs sent now, and the items left for later.
+
+    ``failed`` items were rejected by an error other than the quota (``error``, the first such one),
+    after part of the batch had already gone through; with nothing sent, the error is raised instead.
+    """
 
     submitted: list[tuple[str, str]] = field(default_factory=list)
     deferred: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    error: VodStudioError | None = None
 
     @property
     def task_ids(self) -> list[str]:
