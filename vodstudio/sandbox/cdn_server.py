@@ -1,0 +1,174 @@
+"""The sandbox CDN domain: serves stored objects with ranges, records every request, serves logs."""
+
+from __future__ import annotations
+
+import logging
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+from typing import Any, BinaryIO
+from urllib.parse import urlsplit
+
+from vodstudio.sandbox import cdn_logs
+from vodstudio.sandbox.httputil import send_bytes, send_file, split_target
+from vodstudio.sandbox.state import SandboxState
+
+log = logging.getLogger(__name__)
+
+_NOT_FOUND = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <Code>NoSuchKey</Code>\n'
+    "  <Message>The specified key does not exist.</Message>\n  <RequestId>{rid}</RequestId>\n"
+    "  <HostId>{host}</HostId>\n  <Key>{key}</Key>\n</Error>\n"
+)
+_FORBIDDEN = (
+    "<html><head><title>403 Forbidden</title></head><body><center><h1>403 Forbidden</h1></center>"
+    "<hr><center>Tengine</center></body></html>"
+)
+
+
+class _CountingWriter:
+    """Wraps ``wfile`` once the headers are out, so the access log records body bytes really sent."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self.raw = raw
+        self.count = 0
+
+    def write(self, data: bytes) -> int:
+        written = self.raw.write(data)
+        self.count += len(data)
+        return written
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+
+def _xml_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def make_handler(state: SandboxState) -> type[BaseHTTPRequestHandler]:
+    """A keep-alive handler class bound to ``state`` for the CDN port."""
+
+    class CdnRequestHandler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        server_version = "Tengine"
+        sys_version = ""
+        timeout = 120
+        counter: _CountingWriter | None = None
+
+        def log_message(self, format: str, *args: Any) -> None:
+            log.debug("%s %s", self.address_string(), format % args)
+
+        def end_headers(self) -> None:
+            super().end_headers()
+            if self.counter is None:
+                self.counter = _CountingWriter(self.wfile)  # type: ignore[arg-type]
+                self.wfile = self.counter  # type: ignore[assignment]
+
+        def _handle(self) -> None:
+            self.counter = None
+            status = 500
+            try:
+                status = self._answer()
+            except (ConnectionError, TimeoutError):
+                self.close_connection = True
+                status = 499  # nginx's "client closed request"
+            except Exception:
+                log.exception("CDN handler failed: %s %s", self.command, self.path)
+                self.close_connection = True
+            finally:
+                counter = self._detach_counter()
+                if counter is not None:
+                    self.wfile = counter.raw  # type: ignore[assignment]
+                if status != 0:
+                    _record(state, self, status, counter.count if counter else 0)
+
+        def _detach_counter(self) -> _CountingWriter | None:
+            counter, self.counter = self.counter, None
+            return counter
+
+        def _answer(self) -> int:
+            """Answer the request; the status to log, or 0 for requests that are not traffic."""
+            path, query = split_target(self)
+            if path.startswith(cdn_logs.LOG_URL_PREFIX):
+                _serve_log(state, self, path, dict(query))
+                return 0
+            return _serve_object(state, self, path.lstrip("/"))
+
+        def do_GET(self) -> None:
+            self._handle()
+
+        def do_HEAD(self) -> None:
+            self._handle()
+
+    return CdnRequestHandler
+
+
+def _serve_object(state: SandboxState, handler: BaseHTTPRequestHandler, key: str) -> int:
+    with state.db() as conn:
+        row = conn.execute(
+            "SELECT size, etag, content_type, path, created_at FROM objects WHERE bucket = ? AND key = ?",
+            (state.config.bucket, key),
+        ).fetchone()
+    request_id = state.new_request_id().replace("-", "")[:24]
+    if row is None or not key:
+        body = _NOT_FOUND.format(rid=request_id, host=state.cdn_domain, key=_xml_escape(key))
+        send_bytes(handler, 404, body.encode(), "application/xml", {"X-Oss-Request-Id": request_id})
+        return 404
+    headers = {
+        "ETag": f'"{row["etag"]}"',
+        "Last-Modified": formatdate(row["created_at"], usegmt=True),
+        "Cache-Control": "max-age=2592000",
+        "X-Cache": "MISS TCP_MISS dirn:-2:-2",
+        "X-Oss-Request-Id": request_id,
+    }
+    status, _sent = send_file(
+        handler,
+        _object_file(state, row["path"]),
+        size=int(row["size"]),
+        content_type=row["content_type"],
+        range_header=handler.headers.get("Range"),
+        headers=headers,
+    )
+    return status
+
+
+def _object_file(state: SandboxState, stored: str) -> Path:
+    """``objects.path`` may be absolute or relative to the objects folder."""
+    path = Path(stored)
+    return path if path.is_absolute() else state.objects_dir / path
+
+
+def _serve_log(
+    state: SandboxState, handler: BaseHTTPRequestHandler, path: str, query: dict[str, str]
+) -> None:
+    ok = cdn_logs.check_signature(state, path, query.get("Expires", ""), query.get("Signature", ""))
+    target = cdn_logs.file_for(state, path[len(cdn_logs.LOG_URL_PREFIX) :]) if ok else None
+    if target is None:
+        status = 403 if not ok else 404
+        send_bytes(handler, status, _FORBIDDEN.encode(), "text/html")
+        return
+    size = target.stat().st_size
+    send_file(handler, target, size=size, content_type="application/gzip", range_header=None)
+
+
+def _record(state: SandboxState, handler: BaseHTTPRequestHandler, status: int, sent: int) -> None:
+    """One row in ``cdn_access_log`` per request: the source of logs and of real traffic."""
+    raw_path = urlsplit(handler.path)
+    target = raw_path.path + (f"?{raw_path.query}" if raw_path.query else "")
+    with state.db() as conn:
+        conn.execute(
+            "INSERT INTO cdn_access_log (ts, client_ip, method, path, status, bytes_sent, referer, "
+            "user_agent, range_hdr) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                state.now(),
+                handler.client_address[0],
+                handler.command,
+                target,
+                status,
+                sent,
+                handler.headers.get("Referer", "-") or "-",
+                handler.headers.get("User-Agent", "-") or "-",
+                handler.headers.get("Range", "-") or "-",
+            ),
+        )
