@@ -1,0 +1,11 @@
+"""The one method every operation mixin relies on; ``VodClient`` implements it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+
+class RpcCaller:
+    def call(self, action: str, params: Mapping[str, object], *, cdn: bool = False) -> dict[str, Any]:
+        raise NotImplementedError

@@ -1,0 +1,238 @@
+"""The VOD RPC client: signing, endpoints, retries, clock-skew correction and typed service errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import json
+import logging
+import threading
+import time
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any, Self
+
+import httpx
+
+from vodstudio.cloud.aliyun.cdn_ops import CdnOps
+from vodstudio.cloud.aliyun.media_ops import MediaOps
+from vodstudio.cloud.aliyun.signing import percent_encode, signed_params
+from vodstudio.cloud.aliyun.upload_ops import UploadOps
+from vodstudio.cloud.http import make_http_client
+from vodstudio.cloud.retry import RetryPolicy, as_network_error, run_with_retry, with_retry_after
+from vodstudio.core.accounts import Account, ProxySetting
+from vodstudio.core.errors import (
+    ClockSkewError,
+    ConfigError,
+    MalformedResponseError,
+    ServiceFacts,
+    VodStudioError,
+    classify,
+)
+from vodstudio.store.logs import redact
+
+log = logging.getLogger("vodstudio.cloud.aliyun")
+
+CDN_REGION = "cn-shanghai"
+CDN_ENDPOINT = "https://vod.cn-shanghai.aliyuncs.com"
+# Regions with their own endpoint (reference §1.1); cn-hangzhou is served by Shanghai, the rest centrally.
+_OWN_ENDPOINT = frozenset(
+    {
+        "cn-shanghai",
+        "cn-beijing",
+        "cn-shenzhen",
+        "cn-hongkong",
+        "ap-southeast-1",
+        "ap-northeast-1",
+        "ap-southeast-5",
+        "ap-south-1",
+        "us-west-1",
+        "eu-central-1",
+        "me-central-1",
+        "cn-north-2-gov-1",
+    }
+)
+
+
+def endpoint_for_region(region: str) -> str:
+    if region == "cn-hangzhou":
+        return "https://vod.cn-shanghai.aliyuncs.com"
+    if region in _OWN_ENDPOINT:
+        return f"https://vod.{region}.aliyuncs.com"
+    return "https://vod.aliyuncs.com"
+
+
+class MalformedAnswerError(MalformedResponseError):
+    """A VOD answer that is not the JSON the protocol promises (an HTML error page, truncated JSON)."""
+
+    def __init__(self, message: str, *, http_status: int, snippet: str) -> None:
+        super().__init__(
+            f"{message} (HTTP {http_status}): {snippet}",
+            retryable=http_status >= 500 or http_status == 429,
+        )
+        self.http_status = http_status
+        self.snippet = snippet
+
+
+def _wire(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if isinstance(value, list | tuple):
+        return ",".join(str(item) for item in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return str(value)
+
+
+class VodClient(UploadOps, MediaOps, CdnOps):
+    """ApsaraVideo VOD over RPC signature V1. Thread-safe: share one per account."""
+
+    def __init__(
+        self,
+        access_key_id: str,
+        access_key_secret: str,
+        *,
+        region: str = "cn-shanghai",
+        endpoint: str | None = None,
+        cdn_endpoint: str | None = None,
+        proxy: ProxySetting = ProxySetting(),  # noqa: B008 - frozen dataclass, safe as a default
+        timeout: float = 30.0,
+        retry: RetryPolicy | None = None,
+        transport: httpx.BaseTransport | None = None,
+        cancel: threading.Event | None = None,
+        security_token: str | None = None,
+    ) -> None:
+        if not access_key_id or not access_key_secret:
+            raise ConfigError("an AccessKey id and secret are required", code="config.credentials")
+        self.access_key_id = access_key_id
+        self.__secret = access_key_secret
+        self.__token = security_token
+        self.region = region
+        self.endpoint = (endpoint or endpoint_for_region(region)).rstrip("/")
+        self.cdn_endpoint = (cdn_endpoint or (endpoint if endpoint else CDN_ENDPOINT)).rstrip("/")
+        self.retry = retry or RetryPolicy()
+        self.cancel = cancel
+        self.clock_offset = 0.0  # server time minus local time, learned from InvalidTimeStamp.Expired
+        self._http = make_http_client(
+            proxy=proxy, timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)), transport=transport
+        )
+
+    @classmethod
+    def for_account(cls, account: Account, secret: str, **kw: Any) -> VodClient:
+        kw.setdefault("region", account.region)
+        kw.setdefault("endpoint", account.endpoint or None)
+        kw.setdefault("proxy", account.proxy)
+        return cls(account.access_key_id, secret, **kw)
+
+    def __repr__(self) -> str:
+        return f"VodClient(access_key_id={self.access_key_id!r}, endpoint={self.endpoint!r})"
+
+    # ---- lifecycle -------------------------------------------------------------------------
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # ---- the one RPC entry point -------------------------------------------------------------
+    def call(self, action: str, params: Mapping[str, object], *, cdn: bool = False) -> dict[str, Any]:
+        """Send one RPC ``action``; ``None`` params are left out. Retries per the client's policy."""
+        wire = {key: _wire(value) for key, value in params.items() if value is not None}
+        return run_with_retry(lambda: self._call_once(action, wire, cdn), self.retry, cancel=self.cancel)
+
+    def _now(self) -> dt.datetime:
+        return dt.datetime.now(dt.UTC) + dt.timedelta(seconds=self.clock_offset)
+
+    def _call_once(self, action: str, params: dict[str, str], cdn: bool) -> dict[str, Any]:
+        """One attempt, plus the single clock-corrected resend when the timestamp was rejected."""
+        for corrected in (False, True):
+            response = self._post(action, params, cdn)
+            try:
+                return self._answer(action, response)
+            except ClockSkewError:
+                if corrected or not self._learn_clock(response):
+                    raise
+                log.warning("%s: clock skew corrected by %.0fs, resending", action, self.clock_offset)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _post(self, action: str, params: dict[str, str], cdn: bool) -> httpx.Response:
+        signed = signed_params(
+            "POST",
+            action,
+            params,
+            access_key_id=self.access_key_id,
+            access_key_secret=self.__secret,
+            region=CDN_REGION if cdn else self.region,
+            security_token=self.__token,
+            clock=self._now,
+        )
+        query = "&".join(f"{percent_encode(key)}={percent_encode(value)}" for key, value in signed.items())
+        url = f"{self.cdn_endpoint if cdn else self.endpoint}/?{query}"
+        started = time.monotonic()
+        try:
+            response = self._http.post(url)
+        except httpx.TransportError as exc:
+            log.info("%s failed after %.3fs: %s", action, time.monotonic() - started, type(exc).__name__)
+            raise as_network_error(exc) from exc
+        log.debug("%s %s in %.3fs", action, params, time.monotonic() - started)
+        return response
+
+    def _answer(self, action: str, response: httpx.Response) -> dict[str, Any]:
+        status = response.status_code
+        try:
+            body = response.json()
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            body = None
+        if not isinstance(body, dict):
+            snippet = redact(response.text[:200].replace("\n", " "))
+            raise MalformedAnswerError(
+                f"{action}: the answer is not a JSON object", http_status=status, snippet=snippet
+            )
+        if status >= 300:
+            raise self._service_error(action, response, body)
+        log.info("%s ok (HTTP %d, RequestId %s)", action, status, body.get("RequestId", ""))
+        return body
+
+    def _service_error(self, action: str, response: httpx.Response, body: dict[str, Any]) -> VodStudioError:
+        code = str(body.get("Code") or "")
+        if not code:
+            snippet = redact(json.dumps(body)[:200])
+            return MalformedAnswerError(
+                f"{action}: an error without Code", http_status=response.status_code, snippet=snippet
+            )
+        facts = ServiceFacts(
+            provider="aliyun",
+            service_code=code,
+            message=redact(str(body.get("Message") or "")),
+            request_id=str(body.get("RequestId") or ""),
+            http_status=response.status_code,
+            host_id=str(body.get("HostId") or ""),
+            recommend=str(body.get("Recommend") or ""),
+        )
+        log.info("%s failed: %s %s (RequestId %s)", action, facts.http_status, code, facts.request_id)
+        error: VodStudioError = classify(facts)
+        retry_after = response.headers.get("x-acs-retry-after", "")
+        if retry_after.isdigit() and int(retry_after) > 0:
+            error = with_retry_after(error, float(retry_after))
+        return error
+
+    def _learn_clock(self, response: httpx.Response) -> bool:
+        """Set ``clock_offset`` from the answer's ``Date`` header; False when there is none."""
+        header = response.headers.get("Date", "")
+        try:
+            server = email.utils.parsedate_to_datetime(header)
+        except (TypeError, ValueError):
+            return False
+        if server.tzinfo is None:
+            server = server.replace(tzinfo=dt.UTC)
+        self.clock_offset = (server - dt.datetime.now(dt.UTC)).total_seconds()
+        return True

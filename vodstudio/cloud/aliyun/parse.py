@@ -1,0 +1,95 @@
+"""Tolerant readers for VOD JSON: numbers arrive as strings or numbers, lists wrapped or bare."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from vodstudio.core.errors import MalformedResponseError
+
+Json = Mapping[str, Any]
+
+
+def text(data: Json, key: str, default: str = "") -> str:
+    value = data.get(key)
+    return default if value is None else str(value)
+
+
+def integer(data: Json, key: str, default: int = 0) -> int:
+    value = data.get(key)
+    if value is None or value == "":
+        return default
+    try:
+        return int(float(value)) if isinstance(value, str) and "." in value else int(value)
+    except (TypeError, ValueError):
+        raise MalformedResponseError(f"{key} is not an integer: {value!r}") from None
+
+
+def optional_int(data: Json, key: str) -> int | None:
+    return None if data.get(key) in (None, "") else integer(data, key)
+
+
+def number(data: Json, key: str, default: float = 0.0) -> float:
+    value = data.get(key)
+    if value is None or value == "":
+        return default
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise MalformedResponseError(f"{key} is not a number: {value!r}") from None
+
+
+def timestamp(data: Json, key: str) -> dt.datetime | None:
+    """ISO 8601 UTC (``2017-06-26T05:38:48Z``) as an aware datetime; empty → ``None``."""
+    value = data.get(key)
+    if not value:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        raise MalformedResponseError(f"{key} is not an ISO 8601 time: {value!r}") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+def tags(data: Json, key: str = "Tags") -> list[str]:
+    return [tag.strip() for tag in text(data, key).split(",") if tag.strip()]
+
+
+def items(data: Json, key: str, inner: str | None = None) -> list[Any]:
+    """A list at ``key``, also when wrapped as ``{"Key": {"Inner": [...]}}`` (XML heritage)."""
+    value = data.get(key)
+    if value is None or value == "":
+        return []
+    if isinstance(value, dict):
+        value = value.get(inner, []) if inner else next(iter(value.values()), [])
+    if not isinstance(value, list):
+        raise MalformedResponseError(f"{key} is not a list")
+    return value
+
+
+def strings(data: Json, key: str, inner: str | None = None) -> list[str]:
+    return [str(item) for item in items(data, key, inner)]
+
+
+def obj(data: Json, key: str, *, required: bool = False) -> dict[str, Any]:
+    value = data.get(key)
+    if isinstance(value, dict):
+        return value
+    if required or value not in (None, ""):
+        raise MalformedResponseError(f"the answer lacks the object {key}")
+    return {}
+
+
+def require_text(data: Json, key: str) -> str:
+    value = data.get(key)
+    if value in (None, ""):
+        raise MalformedResponseError(f"the answer lacks {key}")
+    return str(value)
+
+
+def iso(when: dt.datetime) -> str:
+    """Aware (or naive-UTC) datetime → the API's ``yyyy-MM-ddTHH:mm:ssZ``."""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
