@@ -69,6 +69,12 @@ class CdnDesk(abc.ABC):
     def tasks(self, refs: Sequence[TaskRef] = ()) -> list[CdnTask]:
         """Status of the given tasks, or (Alibaba only) of the last three days' tasks when none given."""
 
+    def close(self) -> None:
+        """Close the API client underneath."""
+        close = getattr(getattr(self, "client", None), "close", None)
+        if callable(close):
+            close()
+
     def check(self, kind: CdnTaskKind) -> None:
         if not self.supports(kind):
             raise UnsupportedKindError(f"{self.provider.value} cannot do {kind.value}")
