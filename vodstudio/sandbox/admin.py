@@ -1,0 +1,61 @@
+"""Loopback-only control API under ``/_sandbox/``: read state, set faults and config, move the clock."""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+from dataclasses import asdict
+from http.server import BaseHTTPRequestHandler
+from typing import Any
+
+from vodstudio.sandbox.httputil import read_body, send_json, split_target
+from vodstudio.sandbox.state import SandboxState
+
+
+def handle(state: SandboxState, handler: BaseHTTPRequestHandler) -> None:
+    path, _ = split_target(handler)
+    body = read_body(handler, limit=1024 * 1024)
+    if not ipaddress.ip_address(handler.client_address[0]).is_loopback:
+        send_json(handler, 403, {"error": "the control API only answers loopback clients"})
+        return
+    route = (handler.command, path.rstrip("/"))
+    try:
+        if route == ("GET", "/_sandbox/state"):
+            send_json(handler, 200, snapshot(state))
+            return
+        changes = _json_object(body)
+        if route == ("POST", "/_sandbox/faults"):
+            state.update_faults(changes)
+        elif route == ("POST", "/_sandbox/config"):
+            state.update_config(changes)
+        elif route == ("POST", "/_sandbox/clock"):
+            advance = float(changes.get("advance", 0))
+            state.clock_offset += advance
+        else:
+            send_json(handler, 404, {"error": f"no such control route {handler.command} {path}"})
+            return
+    except (ValueError, TypeError) as exc:
+        send_json(handler, 400, {"error": str(exc)})
+        return
+    send_json(handler, 200, snapshot(state))
+
+
+def _json_object(body: bytes) -> dict[str, Any]:
+    value = json.loads(body or b"{}")
+    if not isinstance(value, dict):
+        raise ValueError("expected a JSON object")
+    return value
+
+
+def snapshot(state: SandboxState) -> dict[str, Any]:
+    config = state.config.public_dict()
+    for secret in ("access_key_secret", "huawei_sk"):
+        config.pop(secret, None)  # the control API never echoes keys
+    return {
+        "config": config,
+        "faults": asdict(state.faults),
+        "clock_offset": state.clock_offset,
+        "now": state.now(),
+        "vod_endpoint": state.vod_endpoint,
+        "cdn_domain": state.cdn_domain,
+    }

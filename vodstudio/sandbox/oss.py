@@ -1,0 +1,392 @@
+"""The OSS object API that VOD uploads use, path-style: put, multipart, list parts, get/head, delete."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import itertools
+import secrets
+import shutil
+import sqlite3
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+
+from vodstudio.sandbox import lifecycle, oss_store, oss_xml
+from vodstudio.sandbox.httputil import (
+    DropConnection,
+    content_length,
+    iter_body,
+    read_body,
+    send_empty,
+    send_file,
+    send_xml,
+    split_target,
+)
+from vodstudio.sandbox.oss_auth import OssError, authenticate, presign_url
+from vodstudio.sandbox.state import SandboxState
+
+__all__ = ["handle", "presign_url"]
+
+MIN_PART_SIZE = 100 * 1024
+MAX_PART_NUMBER = 10_000
+HOST_ID_SUFFIX = ".oss-cn-shanghai.aliyuncs.com"
+
+
+@dataclass
+class OssCall:
+    """One OSS request after routing."""
+
+    state: SandboxState
+    handler: BaseHTTPRequestHandler
+    operation: str
+    bucket: str
+    key: str
+    params: dict[str, str]
+    headers: dict[str, str]
+    request_id: str
+    body_read: bool = False
+
+    def answer_headers(self, extra: dict[str, str] | None = None) -> dict[str, str]:
+        return {"x-oss-request-id": self.request_id, **(extra or {})}
+
+    def body(self) -> Iterator[bytes]:
+        """The request body in pieces, throttled and possibly cut off by fault injection."""
+        self.body_read = True
+        pieces: Iterator[bytes] = iter_body(self.handler)
+        faults = self.state.faults
+        if self.state.random.random() < faults.rate(faults.drop_rate, self.operation):
+            pieces = _cut_off(pieces, content_length(self.handler) // 2)
+        return pieces
+
+
+def _cut_off(pieces: Iterator[bytes], keep: int) -> Iterator[bytes]:
+    """Yield about ``keep`` bytes, then drop the connection (the rest of the body stays unread)."""
+    seen = 0
+    for piece in pieces:
+        if seen + len(piece) > keep:
+            yield piece[: max(0, keep - seen)]
+            raise DropConnection("fault injection: connection dropped mid-body")
+        seen += len(piece)
+        yield piece
+    raise DropConnection("fault injection: connection dropped at end of body")
+
+
+def operation_name(method: str, params: dict[str, str]) -> str:
+    if method == "PUT":
+        return "UploadPart" if "uploadId" in params and "partNumber" in params else "PutObject"
+    if method == "POST":
+        if "uploads" in params:
+            return "InitiateMultipartUpload"
+        return "CompleteMultipartUpload" if "uploadId" in params else "PostObject"
+    if method == "DELETE":
+        return "AbortMultipartUpload" if "uploadId" in params else "DeleteObject"
+    if method == "GET":
+        return "ListParts" if "uploadId" in params else "GetObject"
+    return "HeadObject" if method == "HEAD" else method
+
+
+def handle(state: SandboxState, handler: BaseHTTPRequestHandler) -> None:
+    path, query = split_target(handler)
+    bucket, _, key = path.lstrip("/").partition("/")
+    params = dict(query)
+    headers = {name.lower(): value for name, value in handler.headers.items()}
+    call = OssCall(
+        state, handler, operation_name(handler.command, params), bucket, key, params, headers, _request_id()
+    )
+    try:
+        operation = _OPERATIONS.get(call.operation)
+        if not bucket:
+            raise OssError(403, "AccessDenied", "Anonymous access is forbidden for this operation.")
+        principal = authenticate(state, handler.command, headers, bucket, key, query)
+        if bucket != state.config.bucket:
+            raise OssError(404, "NoSuchBucket", "The specified bucket does not exist.", "0015-00000101")
+        if operation is None or not key:
+            raise OssError(501, "NotImplemented", "The sandbox does not implement this operation.")
+        if not principal.may_write(bucket, key):
+            raise OssError(403, "AccessDenied", "You are forbidden to access this object.", "0003-00000201")
+        _inject_faults(call)
+        operation(call)
+    except OssError as err:
+        _send_error(call, err)
+
+
+def _request_id() -> str:
+    return secrets.token_hex(12).upper()
+
+
+def _send_error(call: OssCall, err: OssError) -> None:
+    headers = call.answer_headers()
+    if not call.body_read and content_length(call.handler) > 0:
+        # The body was never read; on a kept-alive socket it would be parsed as the next request.
+        call.handler.close_connection = True
+        headers["Connection"] = "close"
+    body = oss_xml.error(
+        err.code, err.message, call.request_id, f"{call.bucket}{HOST_ID_SUFFIX}", err.ec, err.extra
+    )
+    send_xml(call.handler, err.status, body, headers)
+
+
+def _inject_faults(call: OssCall) -> None:
+    faults = call.state.faults
+    delay = faults.rate(faults.latency_ms, call.operation)
+    if delay > 0:
+        time.sleep(delay / 1000.0)
+    if call.state.random.random() < faults.rate(faults.error_rate, call.operation):
+        if call.state.random.random() < 0.5:
+            raise OssError(503, "ServiceUnavailable", "Please reduce your request rate.")
+        raise OssError(500, "InternalError", "We encountered an internal error. Please try again.")
+
+
+def _check_md5(call: OssCall, written: oss_store.Written) -> None:
+    given = call.headers.get("content-md5")
+    if given and given != base64.b64encode(written.md5).decode():
+        written.path.unlink(missing_ok=True)
+        raise OssError(400, "InvalidDigest", "The Content-MD5 you specified is not valid.", "0016-00000402")
+
+
+def _put_object(call: OssCall) -> None:
+    state = call.state
+    target = oss_store.object_path(state, call.bucket, call.key)
+    written = oss_store.write_stream(target, call.body(), rate_limit=state.config.ingest_limit)
+    _check_md5(call, written)
+    ctype = call.headers.get("content-type", "application/octet-stream")
+    with state.db() as conn:
+        oss_store.record_object(state, conn, call.bucket, call.key, written, content_type=ctype)
+        lifecycle.on_object_completed(state, conn, call.bucket, call.key, written.size, written.path)
+    extra = {"ETag": f'"{written.etag}"', "x-oss-hash-crc64ecma": str(written.crc)}
+    extra["Content-MD5"] = base64.b64encode(written.md5).decode()
+    send_empty(call.handler, 200, call.answer_headers(extra))
+
+
+def _initiate(call: OssCall) -> None:
+    upload_id = uuid.uuid4().hex.upper()
+    ctype = call.headers.get("content-type", "application/octet-stream")
+    with call.state.db() as conn:
+        conn.execute(
+            "INSERT INTO multipart_uploads (upload_id, bucket, key, content_type, initiated_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (upload_id, call.bucket, call.key, ctype, call.state.now()),
+        )
+    send_xml(call.handler, 200, oss_xml.initiate(call.bucket, call.key, upload_id), call.answer_headers())
+
+
+def _require_upload(call: OssCall) -> str:
+    upload_id = call.params.get("uploadId", "")
+    with call.state.db() as conn:
+        row = conn.execute(
+            "SELECT 1 FROM multipart_uploads WHERE upload_id = ? AND bucket = ? AND key = ?",
+            (upload_id, call.bucket, call.key),
+        ).fetchone()
+    if row is None:
+        raise _no_such_upload()
+    return upload_id
+
+
+def _no_such_upload() -> OssError:
+    return OssError(
+        404,
+        "NoSuchUpload",
+        "The specified upload does not exist. The upload ID may be invalid, or the upload may have been "
+        "aborted or completed.",
+        "0042-00000002",
+    )
+
+
+def _upload_part(call: OssCall) -> None:
+    state = call.state
+    raw = call.params.get("partNumber", "")
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PART_NUMBER:
+        raise OssError(
+            400, "InvalidArgument", "Part number must be an integer between 1 and 10000, inclusive."
+        )
+    number = int(raw)
+    upload_id = _require_upload(call)
+    target = oss_store.part_path(state, upload_id, number)
+    written = oss_store.write_stream(target, call.body(), rate_limit=state.config.ingest_limit)
+    _check_md5(call, written)
+    with state.db() as conn:
+        alive = conn.execute("SELECT 1 FROM multipart_uploads WHERE upload_id = ?", (upload_id,)).fetchone()
+        if alive is not None:
+            conn.execute(
+                "INSERT OR REPLACE INTO parts (upload_id, part_number, size, etag, crc64, path, "
+                "last_modified) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (upload_id, number, written.size, written.etag, str(written.crc), str(target), state.now()),
+            )
+    if alive is None:  # aborted while the body streamed in
+        target.unlink(missing_ok=True)
+        raise _no_such_upload()
+    extra = {"ETag": f'"{written.etag}"', "x-oss-hash-crc64ecma": str(written.crc)}
+    send_empty(call.handler, 200, call.answer_headers(extra))
+
+
+def _int_param(call: OssCall, name: str, default: int, high: int) -> int:
+    raw = call.params.get(name, "")
+    if raw == "":
+        return default
+    if not raw.isdigit() or int(raw) > high:
+        raise OssError(400, "InvalidArgument", f"Argument {name} is invalid.")
+    return int(raw)
+
+
+def _list_parts(call: OssCall) -> None:
+    upload_id = _require_upload(call)
+    marker = _int_param(call, "part-number-marker", 0, MAX_PART_NUMBER)
+    limit = _int_param(call, "max-parts", 1000, 1000) or 1000
+    with call.state.db() as conn:
+        rows = conn.execute(
+            "SELECT * FROM parts WHERE upload_id = ? AND part_number > ? ORDER BY part_number LIMIT ?",
+            (upload_id, marker, limit + 1),
+        ).fetchall()
+    truncated = len(rows) > limit
+    body = oss_xml.list_parts(call.bucket, call.key, upload_id, marker, limit, rows[:limit], truncated)
+    send_xml(call.handler, 200, body, call.answer_headers())
+
+
+def _complete(call: OssCall) -> None:
+    state = call.state
+    upload_id = _require_upload(call)
+    call.body_read = True
+    try:
+        wanted = oss_xml.parse_complete(read_body(call.handler))
+    except ValueError:
+        raise OssError(
+            400, "MalformedXML", "The XML you provided was not well-formed.", "0042-00000204"
+        ) from None
+    with state.db() as conn:
+        rows = {
+            r["part_number"]: r
+            for r in conn.execute("SELECT * FROM parts WHERE upload_id = ?", (upload_id,)).fetchall()
+        }
+        ctype = conn.execute(
+            "SELECT content_type FROM multipart_uploads WHERE upload_id = ?", (upload_id,)
+        ).fetchone()[0]
+    chosen = _validate_parts(wanted, rows)
+    target = oss_store.object_path(state, call.bucket, call.key)
+    pieces = itertools.chain.from_iterable(oss_store.iter_file(Path(rows[n]["path"])) for n, _ in chosen)
+    written = oss_store.write_stream(target, pieces)
+    md5s = b"".join(bytes.fromhex(etag) for _, etag in chosen)
+    etag = f"{hashlib.md5(md5s).hexdigest().upper()}-{len(chosen)}"  # noqa: S324 - the OSS rule
+    with state.db() as conn:
+        gone = conn.execute("DELETE FROM multipart_uploads WHERE upload_id = ?", (upload_id,)).rowcount == 0
+        if not gone:
+            oss_store.record_object(
+                state, conn, call.bucket, call.key, written, etag=etag, content_type=ctype
+            )
+            lifecycle.on_object_completed(state, conn, call.bucket, call.key, written.size, written.path)
+    if gone:
+        raise _no_such_upload()
+    shutil.rmtree(state.parts_dir / upload_id, ignore_errors=True)
+    location = f"{state.vod_endpoint}/{call.bucket}/{call.key}"
+    extra = {"ETag": f'"{etag}"', "x-oss-hash-crc64ecma": str(written.crc)}
+    body = oss_xml.complete(location, call.bucket, call.key, etag)
+    send_xml(call.handler, 200, body, call.answer_headers(extra))
+
+
+def _validate_parts(wanted: list[tuple[int, str]], rows: dict[int, sqlite3.Row]) -> list[tuple[int, str]]:
+    """The requested parts, checked as OSS checks them: order, existence + ETag, minimum size."""
+    if not wanted:
+        raise OssError(400, "MalformedXML", "The XML you provided was not well-formed.", "0042-00000204")
+    numbers = [n for n, _ in wanted]
+    if any(b <= a for a, b in itertools.pairwise(numbers)):
+        raise OssError(
+            400,
+            "InvalidPartOrder",
+            "The list of parts was not in ascending order. The parts list must be specified in order by "
+            "part number.",
+            "0042-00000206",
+        )
+    for number, etag in wanted:
+        row = rows.get(number)
+        if row is None or row["etag"] != etag:
+            raise OssError(
+                400,
+                "InvalidPart",
+                "One or more of the specified parts could not be found or the specified entity tag might "
+                "not have matched the part's entity tag.",
+                "0042-00000205",
+            )
+    for number, _ in wanted[:-1]:
+        if rows[number]["size"] < MIN_PART_SIZE:
+            raise OssError(
+                400,
+                "EntityTooSmall",
+                "Your proposed upload is smaller than the minimum allowed size.",
+                "0042-00000207",
+                PartNumber=str(number),
+            )
+    return wanted
+
+
+def _abort(call: OssCall) -> None:
+    upload_id = _require_upload(call)
+    with call.state.db() as conn:
+        conn.execute("DELETE FROM multipart_uploads WHERE upload_id = ?", (upload_id,))
+    shutil.rmtree(call.state.parts_dir / upload_id, ignore_errors=True)
+    send_empty(call.handler, 204, call.answer_headers())
+
+
+def _get_object(call: OssCall) -> None:
+    with call.state.db() as conn:
+        row = oss_store.find_object(conn, call.bucket, call.key)
+    if row is None:
+        raise OssError(404, "NoSuchKey", "The specified key does not exist.", "0026-00000001")
+    last_modified = time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(row["created_at"]))
+    extra = call.answer_headers(
+        {
+            "ETag": f'"{row["etag"]}"',
+            "x-oss-hash-crc64ecma": row["crc64"],
+            "Last-Modified": last_modified,
+            "x-oss-object-type": "Multipart" if "-" in row["etag"] else "Normal",
+            "x-oss-storage-class": "Standard",
+        }
+    )
+    faults = call.state.faults
+    if call.handler.command == "GET" and call.state.random.random() < faults.rate(
+        faults.drop_rate, call.operation
+    ):
+        _send_partial(call, row["path"], int(row["size"]), row["content_type"], extra)
+    send_file(
+        call.handler,
+        Path(row["path"]),
+        size=int(row["size"]),
+        content_type=row["content_type"],
+        range_header=call.headers.get("range"),
+        headers=extra,
+    )
+
+
+def _send_partial(call: OssCall, path: str, size: int, content_type: str, headers: dict[str, str]) -> None:
+    """Fault injection: announce the whole object, send half of it, then drop the connection."""
+    handler = call.handler
+    handler.send_response(200)
+    handler.send_header("Content-Type", content_type)
+    handler.send_header("Content-Length", str(size))
+    for name, value in headers.items():
+        handler.send_header(name, value)
+    handler.end_headers()
+    with open(path, "rb") as source:
+        handler.wfile.write(source.read(size // 2))
+    raise DropConnection("fault injection: response cut off")
+
+
+def _delete_object(call: OssCall) -> None:
+    with call.state.db() as conn:
+        oss_store.delete_object(conn, call.bucket, call.key)
+    send_empty(call.handler, 204, call.answer_headers())
+
+
+_OPERATIONS: dict[str, Callable[[OssCall], None]] = {
+    "PutObject": _put_object,
+    "InitiateMultipartUpload": _initiate,
+    "UploadPart": _upload_part,
+    "ListParts": _list_parts,
+    "CompleteMultipartUpload": _complete,
+    "AbortMultipartUpload": _abort,
+    "GetObject": _get_object,
+    "HeadObject": _get_object,
+    "DeleteObject": _delete_object,
+}
