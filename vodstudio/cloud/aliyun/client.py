@@ -16,6 +16,7 @@ import httpx
 
 from vodstudio.cloud.aliyun.cdn_ops import CdnOps
 from vodstudio.cloud.aliyun.media_ops import MediaOps
+from vodstudio.cloud.aliyun.search_ops import SearchOps
 from vodstudio.cloud.aliyun.signing import percent_encode, signed_params
 from vodstudio.cloud.aliyun.upload_ops import UploadOps
 from vodstudio.cloud.http import make_http_client
@@ -88,7 +89,7 @@ def _wire(value: object) -> str:
     return str(value)
 
 
-class VodClient(UploadOps, MediaOps, CdnOps):
+class VodClient(UploadOps, MediaOps, SearchOps, CdnOps):
     """ApsaraVideo VOD over RPC signature V1. Thread-safe: share one per account."""
 
     def __init__(
