@@ -40,6 +40,8 @@ from vodstudio.core.errors import (
 # smaller calls keep the item → task id mapping useful and a failure cheap.
 ALIYUN_BATCH = {CdnTaskKind.REFRESH_URL: 100, CdnTaskKind.REFRESH_DIR: 50, CdnTaskKind.PREFETCH: 100}
 
+HUAWEI_QUOTA_CODES = frozenset({"VOD.10185"})
+
 Batch = tuple[list[str], Callable[[], list[str]]]
 
 
@@ -111,10 +113,11 @@ def pair_ids(chunk: list[str], ids: list[str]) -> list[tuple[str, str]]:
 def is_quota_error(error: VodStudioError) -> bool:
     if isinstance(error, QuotaExceededError):
         return True
-    # Huawei states its daily cap in the message of an ordinary 4xx (no dedicated code).
+    # Huawei answers its daily cap with an ordinary 400 (VOD.10185 in the sandbox; the code is not
+    # documented), so the message is the fallback signal.
     if isinstance(error, ServiceError) and error.facts.provider == "huawei":
         text = error.facts.message.lower()
-        return "limit" in text and ("day" in text or "daily" in text)
+        return error.service_code in HUAWEI_QUOTA_CODES or ("limit" in text and "day" in text)
     return False
 
 
