@@ -1,0 +1,176 @@
+"""Desktop app start-up: QApplication, style and palette, translators, logging, services, the window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLibraryInfo, QMessageLogContext, Qt, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImageReader, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from vodstudio.app_info import NAME, ORG_DOMAIN, ORGANIZATION, SLUG, VERSION
+
+log = logging.getLogger(__name__)
+qt_log = logging.getLogger("vodstudio.qt")
+
+ICON_DIR = Path(__file__).resolve().parents[2] / "resources" / "icons"
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own warnings go to our log file instead of a console nobody sees."""
+    where = f" ({context.category})" if context.category and context.category != "default" else ""
+    qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s%s", message, where)
+
+
+def install_qt_message_handler() -> None:
+    qInstallMessageHandler(_qt_message)
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        png = ICON_DIR / f"vodstudio-{size}.png"
+        if png.exists():
+            icon.addFile(str(png))
+    return icon
+
+
+def dark_palette() -> QPalette:
+    """A calm dark Fusion palette (used when the OS is in dark mode)."""
+    palette = QPalette()
+    base, window, text = QColor(30, 32, 36), QColor(40, 43, 48), QColor(228, 230, 235)
+    disabled = QColor(120, 124, 130)
+    accent = QColor(64, 140, 255)
+    roles = QPalette.ColorRole
+    for role, color in (
+        (roles.Window, window),
+        (roles.WindowText, text),
+        (roles.Base, base),
+        (roles.AlternateBase, QColor(36, 38, 43)),
+        (roles.ToolTipBase, window),
+        (roles.ToolTipText, text),
+        (roles.Text, text),
+        (roles.Button, window),
+        (roles.ButtonText, text),
+        (roles.BrightText, QColor(255, 90, 90)),
+        (roles.Highlight, accent),
+        (roles.HighlightedText, QColor(255, 255, 255)),
+        (roles.Link, accent.lighter(120)),
+        (roles.PlaceholderText, disabled),
+    ):
+        palette.setColor(role, color)
+    for role in (roles.Text, roles.WindowText, roles.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return palette
+
+
+def light_palette(style_palette: QPalette) -> QPalette:
+    palette = QPalette(style_palette)
+    palette.setColor(QPalette.ColorRole.Highlight, QColor(38, 117, 230))
+    palette.setColor(QPalette.ColorRole.AlternateBase, QColor(246, 247, 249))
+    return palette
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication with our identity, Fusion style and a palette matching the OS scheme."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    QApplication.setOrganizationName(ORGANIZATION)
+    QApplication.setOrganizationDomain(ORG_DOMAIN)
+    QApplication.setApplicationName(SLUG)
+    QApplication.setApplicationDisplayName(NAME)
+    QApplication.setApplicationVersion(VERSION)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    apply_style(app)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def apply_style(app: QApplication) -> None:
+    app.setStyle(QStyleFactory.create("Fusion"))
+    dark = app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    app.setPalette(dark_palette() if dark else light_palette(app.style().standardPalette()))
+
+
+def self_test_qt() -> tuple[bool, list[str]]:
+    """Qt platform, plugins, image formats and QtMultimedia, for ``vodstudio --self-test``."""
+    app = make_application()
+    lines = [f"Qt: platform {app.platformName()}, Qt {QLibraryInfo.version().toString()}"]
+    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+    found = sorted(p.name for p in plugins.iterdir()) if plugins.is_dir() else []
+    lines.append(f"Qt plugins ({plugins}): {', '.join(found) or 'none'}")
+    formats = sorted(bytes(f.data()).decode() for f in QImageReader.supportedImageFormats())
+    lines.append(f"Qt image formats: {', '.join(formats)}")
+    ok = bool(app.platformName()) and {"png", "jpg"} <= set(formats)
+    try:
+        from PySide6.QtMultimedia import QMediaDevices, QMediaPlayer
+
+        player = QMediaPlayer()
+        available = player.isAvailable()
+        outputs = len(QMediaDevices.audioOutputs())
+        lines.append(
+            f"QtMultimedia: player {'available' if available else 'unavailable'}, {outputs} audio output(s)"
+        )
+        player.deleteLater()
+    except Exception as exc:  # preview playback is optional; say why it is off
+        lines.append(f"QtMultimedia: unavailable ({exc!r})")
+    return ok, lines
+
+
+def _setup(args: argparse.Namespace) -> tuple[QApplication, Any, list[Any]]:
+    from vodstudio.services import build_services
+    from vodstudio.store.logs import setup_logging
+    from vodstudio.store.paths import ProfilePaths
+    from vodstudio.ui.i18n import install_translators
+
+    paths = ProfilePaths.default().ensure()
+    setup_logging(paths)
+    install_qt_message_handler()
+    app = make_application()
+    translators = install_translators(app)
+    log.info("%s %s starting (platform %s)", NAME, VERSION, app.platformName())
+    return app, build_services(paths), translators
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """``vodstudio`` without a command: the desktop app (or ``--screenshot DIR``)."""
+    if getattr(args, "screenshot", None):
+        from vodstudio.ui.screenshots import run_screenshots
+
+        return run_screenshots(Path(args.screenshot))
+    app, services, _translators = _setup(args)
+    from vodstudio.ui.bridge import shutdown_background
+    from vodstudio.ui.main_window import MainWindow
+    from vodstudio.ui.sandbox_account import start_embedded_sandbox, stop_embedded_sandbox
+
+    try:
+        if getattr(args, "sandbox", False):
+            start_embedded_sandbox(services)
+        window = MainWindow(services)
+        window.show()
+        quit_after = getattr(args, "quit_after", None)
+        if quit_after is not None:
+            QTimer.singleShot(int(quit_after * 1000), window.close)
+        status = app.exec()
+        window.shutdown()
+        return status
+    finally:
+        shutdown_background(wait=False)
+        stop_embedded_sandbox()
+        closer = getattr(services, "close", None)
+        if callable(closer):
+            closer()

@@ -1,0 +1,179 @@
+"""``vodstudio --screenshot DIR``: render each main view of the sandbox account to PNG files.
+
+Runs on a throwaway profile with an in-memory keychain, so it never touches the user's queue or keys.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+
+from vodstudio.core.jobs import JobMetadata, JobState, Limits
+
+log = logging.getLogger(__name__)
+
+SHOT_SIZE = (1280, 800)
+# (file name, size in bytes): small enough to finish quickly, CJK to show the fonts.
+DEMO_FILES = (
+    ("Product launch keynote.mp4", 384 * 1024),
+    ("城市夜景_第二集.mov", 512 * 1024),
+    ("Interview — Ünïcödé résumé.mp4", 768 * 1024),
+    ("Behind the scenes 4K.mp4", 6 * 1024 * 1024),
+    ("Trailer (final).mp4", 6 * 1024 * 1024),
+)
+
+
+def wait_until(predicate: Callable[[], bool], timeout: float, *, settle: float = 0.0) -> bool:
+    """Process events until ``predicate()`` holds (or ``timeout``), then keep processing ``settle`` s."""
+    app = QApplication.instance()
+    assert app is not None
+    deadline = time.monotonic() + timeout
+    ok = predicate()
+    while not ok and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.02)
+        ok = predicate()
+    end = time.monotonic() + settle
+    while time.monotonic() < end:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.02)
+    return ok
+
+
+def first_view_rows(widget: QWidget) -> int:
+    """Rows in the first item view inside ``widget`` (how we tell a section has loaded its data)."""
+    views = widget.findChildren(QAbstractItemView)
+    for view in views:
+        model = view.model()
+        if model is not None and view.isVisible() and model.rowCount() > 0:
+            return int(model.rowCount())
+    return 0
+
+
+def make_demo_files(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    for index, (name, size) in enumerate(DEMO_FILES):
+        path = folder / name
+        # Varied bytes (not zeros) so nothing along the way can shortcut the transfer.
+        path.write_bytes(bytes((index * 31 + i) % 251 for i in range(4096)) * (size // 4096))
+        files.append(path)
+    return files
+
+
+def grab(widget: QWidget, target: Path) -> Path:
+    widget.grab().save(str(target))
+    log.info("screenshot %s", target)
+    return target
+
+
+def shoot_uploads(window: Any, out: Path, media: Path) -> Path:
+    """A queue with finished, running and waiting rows: a slow limit keeps the big files in flight."""
+    window.show_section("uploads")
+    engine = window.engine
+    engine.set_limits(Limits(parallel_files=1, parallel_parts=2, bandwidth_bps=1024 * 1024))
+    account = window.account.name
+    engine.add_files(account, make_demo_files(media), JobMetadata(tags=("demo",)), recurse=False)
+    window.uploads.model.reload()
+
+    def progressed() -> bool:
+        totals = engine.totals()
+        return totals.count(JobState.DONE) >= 3 and totals.count(JobState.UPLOADING) >= 1
+
+    wait_until(progressed, 30.0, settle=1.5)
+    window.bridge.drain()
+    window.uploads.refresh()
+    wait_until(lambda: False, 1.2)  # the totals line refreshes once a second
+    return grab(window, out / "uploads.png")
+
+
+def shoot_section(window: Any, key: str, out: Path, timeout: float) -> Path:
+    window.show_section(key)
+    page = window.sections[key]
+    wait_until(lambda: first_view_rows(page) > 0, timeout, settle=2.0)  # settle: thumbnails, quota
+    return grab(window, out / f"{key}.png")
+
+
+def shoot_accounts(window: Any, out: Path) -> Path:
+    window.open_accounts()
+    dialog = window.accounts_dialog
+    wait_until(lambda: False, 0.3)
+    path = grab(dialog, out / "accounts.png")
+    dialog.close()
+    return path
+
+
+def shoot_welcome(out: Path) -> Path:
+    from vodstudio.ui.accounts.welcome import WelcomeView
+
+    view = WelcomeView()
+    view.resize(*SHOT_SIZE)
+    view.show()
+    wait_until(lambda: False, 0.3)
+    path = grab(view, out / "welcome.png")
+    view.close()
+    return path
+
+
+def run_screenshots(out: Path) -> int:
+    """Start the sandbox on a temporary profile, render every view, exit 0 when all PNGs exist."""
+    import keyring
+
+    from vodstudio.store.secrets import MemoryKeyring
+
+    out = out.expanduser().resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="vodstudio-shots-") as tmp:
+        os.environ["VODSTUDIO_HOME"] = str(Path(tmp) / "profile")
+        keyring.set_keyring(MemoryKeyring())
+        return _render_all(out, Path(tmp))
+
+
+def _render_all(out: Path, tmp: Path) -> int:
+    from vodstudio.services import build_services
+    from vodstudio.store.logs import setup_logging
+    from vodstudio.store.paths import ProfilePaths
+    from vodstudio.ui.app import install_qt_message_handler, make_application
+    from vodstudio.ui.bridge import shutdown_background
+    from vodstudio.ui.main_window import MainWindow
+    from vodstudio.ui.sandbox_account import start_embedded_sandbox, stop_embedded_sandbox
+
+    paths = ProfilePaths.default().ensure()
+    setup_logging(paths)
+    install_qt_message_handler()
+    app = make_application()
+    services = build_services(paths)
+    window = None
+    try:
+        written = [shoot_welcome(out)]
+        start_embedded_sandbox(services)
+        window = MainWindow(services)
+        window.resize(*SHOT_SIZE)
+        window.show()
+        wait_until(lambda: window.connection_ok is not None, 10.0)
+        written.append(shoot_uploads(window, out, tmp / "media"))
+        written.append(shoot_section(window, "library", out, 15.0))
+        written.append(shoot_section(window, "cdn", out, 8.0))
+        written.append(shoot_accounts(window, out))
+        window.show_section("uploads")
+        ok = all(p.exists() and p.stat().st_size > 0 for p in written)
+        print("\n".join(str(p) for p in written), flush=True)
+        return 0 if ok else 1
+    finally:
+        if window is not None:
+            window.shutdown()
+            window.close()
+        app.processEvents()
+        shutdown_background(wait=False)
+        stop_embedded_sandbox()
+        closer = getattr(services, "close", None)
+        if callable(closer):
+            closer()

@@ -1,0 +1,216 @@
+"""A virtual table over the durable queue: rows are read in pages from ``QueueDb``, never held all at once."""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from typing import Any, Protocol
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from vodstudio.core.jobs import JobProgress, JobState, JobStateChanged, UploadJob
+from vodstudio.ui.errors_text import error_sentence
+from vodstudio.ui.i18n import tr
+from vodstudio.ui.uploads.format import human_eta, human_rate, human_size
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 200
+CACHE_PAGES = 16  # ~3,200 rows: a few screens either side of the viewport
+
+ProgressRole = Qt.ItemDataRole.UserRole + 1  # float 0..1 for the delegate
+JobRole = Qt.ItemDataRole.UserRole + 2  # the UploadJob of the row
+JobIdRole = Qt.ItemDataRole.UserRole + 3
+
+_ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class QueueSource(Protocol):
+    """What the model needs from ``QueueDb`` (in queue order)."""
+
+    def count(self) -> int: ...
+
+    def page(self, offset: int, limit: int) -> list[UploadJob]: ...
+
+
+def state_text(state: JobState) -> str:
+    names = {
+        JobState.QUEUED: tr("QueueTableModel", "Queued"),
+        JobState.PREPARING: tr("QueueTableModel", "Preparing"),
+        JobState.UPLOADING: tr("QueueTableModel", "Uploading"),
+        JobState.VERIFYING: tr("QueueTableModel", "Verifying"),
+        JobState.PAUSED: tr("QueueTableModel", "Paused"),
+        JobState.CANCELLING: tr("QueueTableModel", "Cancelling"),
+        JobState.DONE: tr("QueueTableModel", "Done"),
+        JobState.FAILED: tr("QueueTableModel", "Failed"),
+        JobState.CANCELLED: tr("QueueTableModel", "Cancelled"),
+    }
+    return names.get(state, str(state))
+
+
+class QueueTableModel(QAbstractTableModel):
+    """Rows come from ``source.page`` through a small LRU page cache; live progress is overlaid.
+
+    Repaints are driven by the bridge's coalesced signals (~5 per second), never per chunk.
+    """
+
+    COLUMNS = ("name", "progress", "state", "size", "speed", "eta", "media_id", "error")
+
+    def __init__(self, source: QueueSource, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._count = source.count()
+        self._pages: OrderedDict[int, list[UploadJob]] = OrderedDict()
+        self._progress: dict[int, JobProgress] = {}
+        self._headers = {
+            "name": self.tr("Name"),
+            "progress": self.tr("Progress"),
+            "state": self.tr("State"),
+            "size": self.tr("Size"),
+            "speed": self.tr("Speed"),
+            "eta": self.tr("Remaining"),
+            "media_id": self.tr("Media ID"),
+            "error": self.tr("Error"),
+        }
+        self.page_loads = 0  # tests and the benchmark read it
+
+    # ---------------------------------------------------------------- Qt model API
+    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[self.COLUMNS[section]]
+        return None
+
+    def job_at(self, row: int) -> UploadJob | None:
+        if not 0 <= row < self._count:
+            return None
+        number = row // PAGE_SIZE
+        page = self._pages.get(number)
+        if page is None:
+            page = self._source.page(number * PAGE_SIZE, PAGE_SIZE)
+            self.page_loads += 1
+            self._pages[number] = page
+            while len(self._pages) > CACHE_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        offset = row % PAGE_SIZE
+        return page[offset] if offset < len(page) else None
+
+    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        job = self.job_at(index.row())
+        if job is None:
+            return None
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(job, column)
+        if role == ProgressRole:
+            return self._fraction(job)
+        if role == JobRole:
+            return job
+        if role == JobIdRole:
+            return job.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == "error" or (column == "state" and job.error_code):
+                return error_sentence(job.error_code, job.error_message, job.request_id)
+            if column == "name":
+                return job.path
+        if role == Qt.ItemDataRole.ForegroundRole and column in ("state", "error"):
+            if job.state is JobState.FAILED:
+                return QBrush(QColor("#d0473b"))
+            if job.state is JobState.DONE and column == "state":
+                return QBrush(QColor("#2e9d57"))
+            if job.state in (JobState.PAUSED, JobState.CANCELLED):
+                return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("size", "speed", "eta"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _live(self, job: UploadJob) -> JobProgress | None:
+        live = self._progress.get(job.id)
+        return live if live is not None and not job.state.is_final else None
+
+    def _fraction(self, job: UploadJob) -> float:
+        if job.state is JobState.DONE:
+            return 1.0
+        live = self._live(job)
+        done, total = (live.bytes_done, live.bytes_total) if live else (job.bytes_done, job.size)
+        return min(1.0, done / total) if total > 0 else 0.0
+
+    def _display(self, job: UploadJob, column: str) -> Any:
+        live = self._live(job)
+        moving = live is not None and job.state in (JobState.UPLOADING, JobState.PREPARING)
+        if column == "name":
+            return job.title or job.file_name
+        if column == "progress":
+            return f"{self._fraction(job) * 100:.0f} %"
+        if column == "state":
+            return state_text(job.state)
+        if column == "size":
+            return human_size(job.size) if job.size else ""
+        if column == "speed":
+            return human_rate(live.speed_bps) if moving and live else ""
+        if column == "eta":
+            return human_eta(live.eta_s) if moving and live else ""
+        if column == "media_id":
+            return job.media_id
+        if column == "error":
+            return error_sentence(job.error_code, job.error_message, job.request_id)
+        return None
+
+    # ---------------------------------------------------------------- updates from the bridge
+    @Slot(object)
+    def apply_progress(self, progress: dict[int, JobProgress]) -> None:
+        """Overlay live progress; repaint only rows that are in the cache (others are off-screen)."""
+        self._progress.update(progress)
+        rows = self._cached_rows(set(progress))
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), len(self.COLUMNS) - 1))
+
+    @Slot(object)
+    def apply_states(self, changes: list[JobStateChanged]) -> None:
+        """A state change may move data the overlay cannot know (errors, media id): re-read pages."""
+        for change in changes:
+            if change.state.is_final or change.state is JobState.PAUSED:
+                self._progress.pop(change.job_id, None)
+        self.reload()
+
+    @Slot()
+    def reload(self) -> None:
+        """Drop the page cache and re-count; the view re-reads only what it shows."""
+        self._pages.clear()
+        count = self._source.count()
+        if count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < self._count:
+            self.beginRemoveRows(QModelIndex(), count, self._count - 1)
+            self._count = count
+            self.endRemoveRows()
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(self.COLUMNS) - 1))
+
+    def _cached_rows(self, job_ids: set[int]) -> list[int]:
+        rows = []
+        for number, page in self._pages.items():
+            for offset, job in enumerate(page):
+                if job.id in job_ids:
+                    rows.append(number * PAGE_SIZE + offset)
+        return rows
+
+    def live_speed(self) -> tuple[int, float]:
+        """(jobs moving bytes, their summed speed) from the overlay, for the status bar."""
+        moving = [p for p in self._progress.values() if p.bytes_done < p.bytes_total]
+        return len(moving), sum(p.speed_bps for p in moving)

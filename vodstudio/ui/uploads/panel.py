@@ -1,0 +1,451 @@
+"""The Uploads section: queue table, per-selection and global controls, limits, totals line."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDoubleSpinBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QStyle,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vodstudio.core.accounts import Account, Provider
+from vodstudio.core.jobs import AddResult, JobMetadata, JobState, Limits, QueueTotals
+from vodstudio.store.settings import save_settings
+from vodstudio.ui.bridge import EngineBridge, run_in_background
+from vodstudio.ui.errors_text import describe_error
+from vodstudio.ui.uploads.delegate import ProgressDelegate
+from vodstudio.ui.uploads.format import human_size
+from vodstudio.ui.uploads.model import JobIdRole, QueueTableModel
+
+log = logging.getLogger(__name__)
+
+MEBIBYTE = 1024 * 1024
+
+
+class QueuePanel(QWidget):
+    """Everything about uploads. ``add_paths`` is what drops and the file dialogs end in."""
+
+    activity_changed = Signal(int, float)  # jobs moving bytes, total bytes/s
+    batch_finished = Signal(int, int)  # done, failed in the batch that just ended
+    jobs_added = Signal(object)  # AddResult
+
+    def __init__(
+        self, services: Any, engine: Any, bridge: EngineBridge, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.engine = engine
+        self.account: Account | None = None
+        self.pending_sheet: Any = None  # the open MetadataSheet, if any (tests drive it)
+        self._batch_base: tuple[int, int] | None = None
+        self._totals_busy = False
+        self._totals_dirty = True
+        self.model = QueueTableModel(services.queue, self)
+        bridge.progress_changed.connect(self.model.apply_progress)
+        bridge.job_state_changed.connect(self.model.apply_states)
+        bridge.jobs_changed.connect(self._jobs_touched)
+        bridge.other_event.connect(self._other_event)
+        self._build()
+        self._totals_timer = QTimer(self)
+        self._totals_timer.setInterval(1000)
+        self._totals_timer.timeout.connect(self._refresh_totals)
+        self._totals_timer.start()
+        self._refresh_totals()
+
+    # ---------------------------------------------------------------- layout
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self._build_toolbar())
+        self.stack = QStackedWidget(self)
+        self.table = QTableView(self.stack)
+        self.table.setObjectName("queueTable")
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(
+            QueueTableModel.COLUMNS.index("progress"), ProgressDelegate(self.table)
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        # Fixed row height: the view never measures rows, so 100,000 rows cost nothing up front.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        for column, width in zip(QueueTableModel.COLUMNS, (260, 150, 90, 80, 90, 80, 150, 200), strict=True):
+            self.table.setColumnWidth(QueueTableModel.COLUMNS.index(column), width)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self._build_empty_state())
+        layout.addWidget(self.stack, 1)
+        self.totals_label = QLabel(self)
+        self.totals_label.setObjectName("totalsLabel")
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("messageLabel")
+        self.message_label.setWordWrap(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.totals_label)
+        bottom.addWidget(self.message_label, 1)
+        bottom.addSpacing(12)
+        bottom.addWidget(self._build_limits(self))
+        layout.addLayout(bottom)
+        self._show_empty_state_if_needed()
+        self._update_buttons()
+
+    def _build_empty_state(self) -> QWidget:
+        page = QWidget(self.stack)
+        box = QVBoxLayout(page)
+        box.addStretch(2)
+        icon = QLabel(page)
+        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowUp).pixmap(48, 48))
+        icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title = QLabel(self.tr("Drop videos, audio or images here"), page)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        title.setFont(font)
+        hint = QLabel(self.tr("Folders are searched for media files. Uploads resume after a restart."), page)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for text, slot in (
+            (self.tr("Add Files…"), self.add_files_dialog),
+            (self.tr("Add Folder…"), self.add_folder_dialog),
+        ):
+            button = QPushButton(text, page)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        for widget in (icon, title, hint):
+            box.addWidget(widget)
+        box.addSpacing(12)
+        box.addLayout(buttons)
+        box.addStretch(3)
+        return page
+
+    def _build_toolbar(self) -> QToolBar:
+        bar = QToolBar(self)
+        bar.setObjectName("queueToolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        icon = self.style().standardIcon
+        sp = QStyle.StandardPixmap
+
+        def act(
+            text: str, pixmap: QStyle.StandardPixmap | None, slot: Callable[[], None], tip: str = ""
+        ) -> QAction:
+            action = QAction(icon(pixmap) if pixmap is not None else QIcon(), text, self)
+            action.triggered.connect(slot)
+            action.setToolTip(tip or text)
+            return action
+
+        self.act_pause = act(self.tr("Pause"), sp.SP_MediaPause, lambda: self._on_selection("pause"))
+        self.act_resume = act(self.tr("Resume"), sp.SP_MediaPlay, lambda: self._on_selection("resume"))
+        self.act_cancel = act(self.tr("Cancel"), sp.SP_DialogCancelButton, self.cancel_selected)
+        self.act_retry = act(self.tr("Retry"), sp.SP_BrowserReload, lambda: self._on_selection("retry"))
+        self.act_up = act(self.tr("Move Up"), sp.SP_ArrowUp, lambda: self.move_selected(-1))
+        self.act_down = act(self.tr("Move Down"), sp.SP_ArrowDown, lambda: self.move_selected(1))
+        self.act_up.setShortcut(QKeySequence("Ctrl+Up"))
+        self.act_down.setShortcut(QKeySequence("Ctrl+Down"))
+        self.act_pause_all = act(self.tr("Pause All"), None, lambda: self._on_all("pause_all"))
+        self.act_resume_all = act(self.tr("Resume All"), None, lambda: self._on_all("resume_all"))
+        self.act_retry_failed = act(self.tr("Retry Failed"), None, lambda: self._on_all("retry_failed"))
+        for action in (self.act_pause, self.act_resume, self.act_cancel, self.act_retry):
+            bar.addAction(action)
+        bar.addSeparator()
+        bar.addAction(self.act_up)
+        bar.addAction(self.act_down)
+        bar.addSeparator()
+        for action in (self.act_pause_all, self.act_resume_all, self.act_retry_failed):
+            bar.addAction(action)
+        for action in (self.act_up, self.act_down):
+            self.addAction(action)
+        return bar
+
+    def _build_limits(self, parent: QWidget) -> QWidget:
+        settings = self.services.settings
+        box = QWidget(parent)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.files_spin = QSpinBox(box)
+        self.files_spin.setRange(1, 16)
+        self.files_spin.setValue(settings.parallel_files)
+        self.files_spin.setToolTip(self.tr("Files uploaded at the same time"))
+        self.parts_spin = QSpinBox(box)
+        self.parts_spin.setRange(1, 64)
+        self.parts_spin.setValue(settings.parallel_parts)
+        self.parts_spin.setToolTip(self.tr("Connections shared by all files (parallel parts)"))
+        self.limit_spin = QDoubleSpinBox(box)
+        self.limit_spin.setRange(0.0, 10_000.0)
+        self.limit_spin.setDecimals(1)
+        self.limit_spin.setSingleStep(0.5)
+        self.limit_spin.setSuffix(self.tr(" MB/s"))
+        self.limit_spin.setSpecialValueText(self.tr("Unlimited"))
+        self.limit_spin.setValue(settings.bandwidth_limit / MEBIBYTE)
+        self.limit_spin.setToolTip(self.tr("Bandwidth limit for all uploads (0 = unlimited)"))
+        for label, widget in (
+            (self.tr("Files:"), self.files_spin),
+            (self.tr("Connections:"), self.parts_spin),
+            (self.tr("Limit:"), self.limit_spin),
+        ):
+            caption = QLabel(label, box)
+            caption.setBuddy(widget)
+            row.addWidget(caption)
+            row.addWidget(widget)
+            widget.editingFinished.connect(self.apply_limits)
+        return box
+
+    # ---------------------------------------------------------------- account
+    def set_account(self, account: Account | None) -> None:
+        self.account = account
+        self._update_buttons()
+
+    def _can_add(self) -> bool:
+        if self.account is None:
+            QMessageBox.information(self, self.tr("Uploads"), self.tr("Add an account first."))
+            return False
+        if self.account.provider is not Provider.ALIYUN:
+            QMessageBox.information(
+                self,
+                self.tr("Uploads"),
+                self.tr("Uploads go to Alibaba Cloud VOD. Switch to an Alibaba Cloud account to upload."),
+            )
+            return False
+        return True
+
+    # ---------------------------------------------------------------- adding files
+    @Slot()
+    def add_files_dialog(self) -> None:
+        if not self._can_add():
+            return
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add Files"))
+        if files:
+            self.add_paths([Path(f) for f in files])
+
+    @Slot()
+    def add_folder_dialog(self) -> None:
+        if not self._can_add():
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Add Folder"))
+        if folder:
+            self.add_paths([Path(folder)])
+
+    def add_paths(self, paths: Sequence[Path], *, ask: bool = True) -> None:
+        """Ask for metadata (sheet, non-blocking), then queue the files off the GUI thread."""
+        if not paths or not self._can_add():
+            return
+        if not ask:
+            self.queue_paths(paths, JobMetadata(), include_all=self.services.settings.include_all_files)
+            return
+        from vodstudio.ui.uploads.metadata import MetadataSheet
+
+        sheet = MetadataSheet(self.services, self.account, list(paths), self)
+        sheet.metadata_chosen.connect(self._sheet_done)
+        sheet.finished.connect(self._sheet_closed)
+        self.pending_sheet = sheet
+        sheet.open()
+
+    @Slot(object, object, bool)
+    def _sheet_done(self, paths: list[Path], metadata: JobMetadata, include_all: bool) -> None:
+        self.queue_paths(paths, metadata, include_all=include_all)
+
+    @Slot()
+    def _sheet_closed(self) -> None:
+        self.pending_sheet = None
+
+    def queue_paths(self, paths: Sequence[Path], metadata: JobMetadata, *, include_all: bool) -> None:
+        assert self.account is not None
+        name, engine, paths = self.account.name, self.engine, list(paths)
+        self.message_label.setText(self.tr("Adding %n item(s)…", "", len(paths)))
+        run_in_background(
+            lambda: engine.add_files(name, paths, metadata, recurse=True, include_all=include_all),
+            self._added,
+            self._show_error,
+            owner=self,
+        )
+
+    def _added(self, result: AddResult) -> None:
+        self.model.reload()
+        self._show_empty_state_if_needed()
+        self._totals_dirty = True
+        text = self.tr("%n file(s) queued.", "", len(result.job_ids))
+        if result.skipped:
+            text += " " + self.tr(
+                "%n skipped (not media or unreadable) — tick “Include all files” to upload them anyway.",
+                "",
+                len(result.skipped),
+            )
+        self.message_label.setText(text)
+        self.jobs_added.emit(result)
+
+    def _show_error(self, error: BaseException) -> None:
+        log.warning("uploads action failed: %s", error)
+        self.message_label.setText(describe_error(error))
+
+    # ---------------------------------------------------------------- per-selection and global actions
+    def selected_job_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [job_id for row in rows if (job_id := self.model.index(row, 0).data(JobIdRole)) is not None]
+
+    def _on_selection(self, method: str) -> None:
+        ids = self.selected_job_ids()
+        if ids:
+            self._engine_call(lambda: getattr(self.engine, method)(ids))
+
+    def _on_all(self, method: str) -> None:
+        self._engine_call(getattr(self.engine, method))
+
+    def _engine_call(self, fn: Callable[[], object]) -> None:
+        # Engine calls write the queue DB (and cancel may call the cloud): keep them off the GUI thread.
+        run_in_background(fn, lambda _r: self._after_change(), self._show_error, owner=self)
+
+    def _after_change(self) -> None:
+        self.model.reload()
+        self._totals_dirty = True
+
+    @Slot()
+    def cancel_selected(self) -> None:
+        ids = self.selected_job_ids()
+        if not ids:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Cancel Uploads"),
+            self.tr("Cancel %n upload(s)? Partly uploaded videos are deleted from the cloud.", "", len(ids)),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._engine_call(lambda: self.engine.cancel(ids))
+
+    delete_selected = cancel_selected  # the window's Delete key
+
+    def move_selected(self, step: int) -> None:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if len(rows) != 1:
+            return
+        row = rows[0]
+        target = row - 1 if step < 0 else row + 2  # "move before the job now at target"
+        if target < 0 or row + step >= self.model.rowCount():
+            return
+        job_id = self.model.index(row, 0).data(JobIdRole)
+        before = self.model.index(target, 0).data(JobIdRole) if target < self.model.rowCount() else None
+        self._engine_call(lambda: self.engine.move(job_id, before))
+        self.table.selectRow(row + step)
+
+    @Slot()
+    def apply_limits(self) -> None:
+        settings = self.services.settings
+        settings.parallel_files = self.files_spin.value()
+        settings.parallel_parts = self.parts_spin.value()
+        settings.bandwidth_limit = round(self.limit_spin.value() * MEBIBYTE)
+        self.engine.set_limits(
+            Limits(settings.parallel_files, settings.parallel_parts, settings.bandwidth_limit)
+        )
+        paths = self.services.paths
+        run_in_background(lambda: save_settings(paths, settings), None, self._show_error, owner=self)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        for action in (self.act_pause, self.act_resume, self.act_retry, self.act_cancel):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.act_up)
+        menu.addAction(self.act_down)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        has = bool(self.table.selectionModel().hasSelection()) if hasattr(self, "table") else False
+        for action in (
+            self.act_pause,
+            self.act_resume,
+            self.act_cancel,
+            self.act_retry,
+            self.act_up,
+            self.act_down,
+        ):
+            action.setEnabled(has)
+
+    def refresh(self) -> None:
+        self.model.reload()
+        self._totals_dirty = True
+
+    # ---------------------------------------------------------------- live state
+    @Slot(object)
+    def _jobs_touched(self, _ids: set[int]) -> None:
+        self._totals_dirty = True
+        moving, speed = self.model.live_speed()
+        self.activity_changed.emit(moving, speed)
+
+    @Slot(object)
+    def _other_event(self, event: object) -> None:
+        if hasattr(event, "job_ids"):  # JobsAdded from the engine (e.g. a CLI or a restored queue)
+            self.model.reload()
+            self._show_empty_state_if_needed()
+            self._totals_dirty = True
+
+    def _show_empty_state_if_needed(self) -> None:
+        self.stack.setCurrentIndex(0 if self.model.rowCount() else 1)
+
+    @Slot()
+    def _refresh_totals(self) -> None:
+        if self._totals_busy or not self._totals_dirty:
+            return
+        self._totals_busy, self._totals_dirty = True, False
+        engine = self.engine
+        run_in_background(engine.totals, self._show_totals, self._totals_failed, owner=self)
+
+    def _totals_failed(self, error: BaseException) -> None:
+        self._totals_busy = False
+        self._show_error(error)
+
+    def _show_totals(self, totals: QueueTotals) -> None:
+        self._totals_busy = False
+        self.last_totals = totals
+        self._show_empty_state_if_needed()
+        done, failed = totals.count(JobState.DONE), totals.count(JobState.FAILED)
+        parts = [self.tr("%n job(s)", "", totals.total)]
+        if totals.pending:
+            parts.append(self.tr("%n waiting or running", "", totals.pending))
+        parts.append(self.tr("%n done", "", done))
+        if failed:
+            parts.append(self.tr("%n failed", "", failed))
+        if totals.count(JobState.PAUSED):
+            parts.append(self.tr("%n paused", "", totals.count(JobState.PAUSED)))
+        parts.append(f"{human_size(totals.bytes_done)} / {human_size(totals.bytes_total)}")
+        self.totals_label.setText(" · ".join(parts))
+        if totals.pending and self._batch_base is None:
+            self._batch_base = (done, failed)
+        elif not totals.pending and self._batch_base is not None:
+            base_done, base_failed = self._batch_base
+            self._batch_base = None
+            self.batch_finished.emit(done - base_done, failed - base_failed)
+
+    def shutdown(self) -> None:
+        self._totals_timer.stop()
