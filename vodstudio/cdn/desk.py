@@ -9,11 +9,11 @@ refresh. A desk submits what it is given; splitting a batch at the quota is ``De
 from __future__ import annotations
 
 import abc
-import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Protocol
 
 from vodstudio.cdn.usage import UsageCounter
+from vodstudio.cloud.aliyun.client import VodClient
+from vodstudio.cloud.aliyun.models import RefreshTask
 from vodstudio.cloud.huawei.client import DAILY_LIMIT, HuaweiVodClient, chunks
 from vodstudio.cloud.huawei.models import HuaweiTaskStatus, TaskItem
 from vodstudio.core.accounts import Provider
@@ -122,20 +122,6 @@ def is_quota_error(error: VodStudioError) -> bool:
 
 
 # ---- Alibaba -------------------------------------------------------------------------------
-class AliyunCdnApi(Protocol):
-    """The part of ``vodstudio.cloud.aliyun.client.VodClient`` the desk uses."""
-
-    def refresh_vod_object_caches(
-        self, paths: Sequence[str], *, object_type: str = ..., force: bool | None = ...
-    ) -> list[str]: ...
-
-    def preload_vod_object_caches(self, paths: Sequence[str]) -> list[str]: ...
-
-    def describe_vod_refresh_tasks(self, **kwargs: Any) -> Any: ...
-
-    def describe_vod_refresh_quota(self) -> Any: ...
-
-
 _ALIYUN_STATUS = {
     "complete": CdnTaskStatus.SUCCEEDED,
     "refreshing": CdnTaskStatus.RUNNING,
@@ -148,7 +134,7 @@ _ALIYUN_KIND = {"file": CdnTaskKind.REFRESH_URL, "directory": CdnTaskKind.REFRES
 class AliyunCdnDesk(CdnDesk):
     provider = Provider.ALIYUN
 
-    def __init__(self, client: AliyunCdnApi) -> None:
+    def __init__(self, client: VodClient) -> None:
         self.client = client
 
     def supports(self, kind: CdnTaskKind) -> bool:
@@ -181,29 +167,19 @@ class AliyunCdnDesk(CdnDesk):
         return out
 
 
-def _aliyun_task(task: Any) -> CdnTask:
-    object_type = str(getattr(task, "object_type", "")).lower()
+def _aliyun_task(task: RefreshTask) -> CdnTask:
+    object_type = task.object_type.lower()
     kind = CdnTaskKind.PREFETCH if object_type == "preload" else _ALIYUN_KIND.get(object_type)
-    process = str(getattr(task, "process", "") or "").rstrip("%")
-    created = getattr(task, "creation_time", None)
+    process = task.process.rstrip("%")
     return CdnTask(
-        task_id=str(task.task_id),
+        task_id=task.task_id,
         kind=kind,
-        item=str(task.object_path),
-        status=_ALIYUN_STATUS.get(str(task.status).lower(), CdnTaskStatus.UNKNOWN),
+        item=task.object_path,
+        status=_ALIYUN_STATUS.get(task.status.lower(), CdnTaskStatus.UNKNOWN),
         progress=int(process) if process.isdigit() else None,
-        created_at=created if isinstance(created, dt.datetime) else _parse_time(created),
-        description=str(getattr(task, "description", "") or ""),
+        created_at=task.creation_time,
+        description=task.description,
     )
-
-
-def _parse_time(value: object) -> dt.datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
 
 
 # ---- Huawei --------------------------------------------------------------------------------
