@@ -176,3 +176,9 @@ def test_tokenizer_positions() -> None:
     assert [t.kind for t in tokens][:4] == ["word", "punct", "str", "word"]
     assert tokens[2].text == "a b"
     assert tokens[-1].kind == "end"
+
+
+def test_like_wildcards_are_literal(conn: sqlite3.Connection) -> None:
+    assert ids(conn, "Title = '_'") == []
+    assert ids(conn, "Title = '%'") == []
+    assert ids(conn, "Description = 's_ng'") == []

@@ -146,7 +146,7 @@ def _video(ctx: _Seed, index: int) -> None:
         if status in ("UploadSucc", "Transcoding")
         else None,
         created_at=created,
-        modified_at=created + rng.uniform(5, 3600),
+        modified_at=min(created + rng.uniform(5, 3600), ctx.now),
         uploaded_at=None if status == "Uploading" else created + 2,
         template_group_id="VOD_NO_TRANSCODE" if no_transcode else "",
         storage_location=f"{ctx.bucket}.oss-cn-shanghai.aliyuncs.com",
