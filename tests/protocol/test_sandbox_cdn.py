@@ -92,6 +92,7 @@ def test_cdn_serves_objects_with_ranges_and_logs_each_request(sandbox: Any) -> N
         missing = http.get(f"{sandbox.info.cdn_base_url}/no/such.mp4")
         assert missing.status_code == 404
         assert b"NoSuchKey" in missing.content
+        assert http.post(url, content=b"x").status_code == 405
     rows = _access_rows(sandbox)
     assert [(r["method"], r["status"]) for r in rows] == [
         ("GET", 200),
@@ -100,6 +101,7 @@ def test_cdn_serves_objects_with_ranges_and_logs_each_request(sandbox: Any) -> N
         ("GET", 416),
         ("HEAD", 200),
         ("GET", 404),
+        ("POST", 405),
     ]
     assert [r["bytes_sent"] for r in rows[:5]] == [len(DATA), 10, 5, 0, 0]
     assert rows[0]["referer"] == "http://player.example.com/"

@@ -6,11 +6,11 @@ import logging
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, ClassVar
 from urllib.parse import urlsplit
 
 from vodstudio.sandbox import cdn_logs
-from vodstudio.sandbox.httputil import send_bytes, send_file, split_target
+from vodstudio.sandbox.httputil import read_body, send_bytes, send_file, split_target
 from vodstudio.sandbox.state import SandboxState
 
 log = logging.getLogger(__name__)
@@ -19,6 +19,10 @@ _NOT_FOUND = (
     '<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <Code>NoSuchKey</Code>\n'
     "  <Message>The specified key does not exist.</Message>\n  <RequestId>{rid}</RequestId>\n"
     "  <HostId>{host}</HostId>\n  <Key>{key}</Key>\n</Error>\n"
+)
+_NOT_ALLOWED = (
+    "<html><head><title>405 Not Allowed</title></head><body><center><h1>405 Not Allowed</h1></center>"
+    "<hr><center>Tengine</center></body></html>"
 )
 _FORBIDDEN = (
     "<html><head><title>403 Forbidden</title></head><body><center><h1>403 Forbidden</h1></center>"
@@ -46,62 +50,78 @@ def _xml_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+class CdnRequestHandler(BaseHTTPRequestHandler):
+    """Keep-alive CDN handler; ``make_handler`` binds it to one sandbox state."""
+
+    protocol_version = "HTTP/1.1"
+    server_version = "Tengine"
+    sys_version = ""
+    timeout = 120
+    state: ClassVar[SandboxState]
+    counter: _CountingWriter | None = None
+
+    def log_message(self, format: str, *args: Any) -> None:
+        log.debug("%s %s", self.address_string(), format % args)
+
+    def end_headers(self) -> None:
+        super().end_headers()
+        if self.counter is None:
+            self.counter = _CountingWriter(self.wfile)  # type: ignore[arg-type]
+            self.wfile = self.counter  # type: ignore[assignment]
+
+    def _detach_counter(self) -> _CountingWriter | None:
+        counter, self.counter = self.counter, None
+        return counter
+
+    def _handle(self) -> None:
+        self.counter = None
+        status = 500
+        try:
+            status = self._answer()
+        except (ConnectionError, TimeoutError):
+            self.close_connection = True
+            status = 499  # nginx's "client closed request"
+        except Exception:
+            log.exception("CDN handler failed: %s %s", self.command, self.path)
+            self.close_connection = True
+        finally:
+            counter = self._detach_counter()
+            if counter is not None:
+                self.wfile = counter.raw  # type: ignore[assignment]
+            if status != 0:
+                _record(self.state, self, status, counter.count if counter else 0)
+
+    def _answer(self) -> int:
+        """Answer the request; the status to log, or 0 for requests that are not traffic."""
+        path, query = split_target(self)
+        if self.command not in ("GET", "HEAD"):
+            read_body(self)
+            send_bytes(self, 405, _NOT_ALLOWED.encode(), "text/html", {"Allow": "GET, HEAD"})
+            return 405
+        if path.startswith(cdn_logs.LOG_URL_PREFIX):
+            _serve_log(self.state, self, path, dict(query))
+            return 0
+        return _serve_object(self.state, self, path.lstrip("/"))
+
+    def do_GET(self) -> None:
+        self._handle()
+
+    def do_HEAD(self) -> None:
+        self._handle()
+
+    def do_POST(self) -> None:
+        self._handle()
+
+    def do_PUT(self) -> None:
+        self._handle()
+
+    def do_DELETE(self) -> None:
+        self._handle()
+
+
 def make_handler(state: SandboxState) -> type[BaseHTTPRequestHandler]:
-    """A keep-alive handler class bound to ``state`` for the CDN port."""
-
-    class CdnRequestHandler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-        server_version = "Tengine"
-        sys_version = ""
-        timeout = 120
-        counter: _CountingWriter | None = None
-
-        def log_message(self, format: str, *args: Any) -> None:
-            log.debug("%s %s", self.address_string(), format % args)
-
-        def end_headers(self) -> None:
-            super().end_headers()
-            if self.counter is None:
-                self.counter = _CountingWriter(self.wfile)  # type: ignore[arg-type]
-                self.wfile = self.counter  # type: ignore[assignment]
-
-        def _handle(self) -> None:
-            self.counter = None
-            status = 500
-            try:
-                status = self._answer()
-            except (ConnectionError, TimeoutError):
-                self.close_connection = True
-                status = 499  # nginx's "client closed request"
-            except Exception:
-                log.exception("CDN handler failed: %s %s", self.command, self.path)
-                self.close_connection = True
-            finally:
-                counter = self._detach_counter()
-                if counter is not None:
-                    self.wfile = counter.raw  # type: ignore[assignment]
-                if status != 0:
-                    _record(state, self, status, counter.count if counter else 0)
-
-        def _detach_counter(self) -> _CountingWriter | None:
-            counter, self.counter = self.counter, None
-            return counter
-
-        def _answer(self) -> int:
-            """Answer the request; the status to log, or 0 for requests that are not traffic."""
-            path, query = split_target(self)
-            if path.startswith(cdn_logs.LOG_URL_PREFIX):
-                _serve_log(state, self, path, dict(query))
-                return 0
-            return _serve_object(state, self, path.lstrip("/"))
-
-        def do_GET(self) -> None:
-            self._handle()
-
-        def do_HEAD(self) -> None:
-            self._handle()
-
-    return CdnRequestHandler
+    """A handler class bound to ``state`` for the CDN port's ``ThreadingHTTPServer``."""
+    return type("BoundCdnRequestHandler", (CdnRequestHandler,), {"state": state})
 
 
 def _serve_object(state: SandboxState, handler: BaseHTTPRequestHandler, key: str) -> int:
