@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import email.utils
 import json
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from types import TracebackType
 from typing import Any, Self
 
@@ -16,6 +18,8 @@ from vodstudio.cloud.huawei.models import AssetPage, HuaweiAsset, HuaweiTaskStat
 from vodstudio.cloud.retry import RetryPolicy, as_network_error, run_with_retry
 from vodstudio.core.accounts import Account, ProxySetting
 from vodstudio.core.errors import ConfigError, MalformedResponseError, ServiceFacts, classify
+
+log = logging.getLogger(__name__)
 
 # Both CDN APIs take at most this many URLs or asset ids per call.
 MAX_ITEMS_PER_CALL = 10
@@ -82,6 +86,7 @@ class HuaweiVodClient:
         self.endpoint = (endpoint or default_endpoint(region)).rstrip("/")
         self._retry = retry or RetryPolicy()
         self._now = now or (lambda: datetime.now(UTC))
+        self.clock_offset = 0.0  # server time minus ours, learned from a rejected X-Sdk-Date
         self._http = make_http_client(
             proxy=proxy or ProxySetting(),
             timeout=httpx.Timeout(timeout, connect=min(10.0, timeout)),
@@ -175,32 +180,64 @@ class HuaweiVodClient:
         query: Sequence[tuple[str, str]] = (),
         body: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
-        return run_with_retry(lambda: self._once(method, path, list(query), body), self._retry)
+        return run_with_retry(lambda: self._skew_corrected(method, path, list(query), body), self._retry)
 
-    def _once(
+    def _skew_corrected(
         self, method: str, path: str, query: list[tuple[str, str]], body: dict[str, Any] | None
     ) -> dict[str, Any]:
+        """One attempt, resent once with a corrected clock when the gateway says the date expired."""
+        response = self._send(method, path, query, body)
+        if _is_expired_date(response) and self._learn_clock(response):
+            log.warning("%s %s: clock skew corrected by %.0fs, resending", method, path, self.clock_offset)
+            response = self._send(method, path, query, body)
+        return _decode(method, path, response)
+
+    def _learn_clock(self, response: httpx.Response) -> bool:
+        try:
+            server = email.utils.parsedate_to_datetime(response.headers.get("Date", ""))
+        except (TypeError, ValueError):
+            return False
+        if server.tzinfo is None:
+            server = server.replace(tzinfo=UTC)
+        self.clock_offset = (server - self._now()).total_seconds()
+        return True
+
+    def _send(
+        self, method: str, path: str, query: list[tuple[str, str]], body: dict[str, Any] | None
+    ) -> httpx.Response:
         content = json.dumps(body, separators=(",", ":")).encode() if body is not None else b""
         url = self.endpoint + path
         if query:
             url += "?" + signing.canonical_query(query)
         headers = {"Content-Type": "application/json", "X-Project-Id": self.project_id}
-        signed = signing.sign_request(method, url, headers, content, self._ak, self._sk, now=self._now())
+        moment = self._now() + timedelta(seconds=self.clock_offset)
+        signed = signing.sign_request(method, url, headers, content, self._ak, self._sk, now=moment)
         try:
-            response = self._http.request(method, url, headers=signed, content=content)
+            return self._http.request(method, url, headers=signed, content=content)
         except httpx.TransportError as exc:
             raise as_network_error(exc) from exc
-        if response.status_code >= 400:
-            raise classify(error_facts(response))
-        if not response.content:
-            return {}
-        try:
-            data = response.json()
-        except ValueError as exc:
-            raise MalformedResponseError(f"{method} {path}: answer is not JSON") from exc
-        if not isinstance(data, dict):
-            raise MalformedResponseError(f"{method} {path}: answer is not a JSON object")
-        return data
+
+
+def _decode(method: str, path: str, response: httpx.Response) -> dict[str, Any]:
+    if response.status_code >= 400:
+        raise classify(error_facts(response))
+    if not response.content:
+        return {}
+    try:
+        data = response.json()
+    except ValueError as exc:
+        raise MalformedResponseError(f"{method} {path}: answer is not JSON") from exc
+    if not isinstance(data, dict):
+        raise MalformedResponseError(f"{method} {path}: answer is not a JSON object")
+    return data
+
+
+def _is_expired_date(response: httpx.Response) -> bool:
+    """The gateway's 401 for a skewed X-Sdk-Date (its exact wording is not documented)."""
+    if response.status_code != 401:
+        return False
+    text = error_facts(response).message.lower()
+    return "expired" in text or "x-sdk-date" in text
 
 
 def _task_items(data: dict[str, Any], key: str) -> list[TaskItem]:
