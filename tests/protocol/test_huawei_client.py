@@ -17,7 +17,7 @@ from vodstudio.cloud.huawei.client import HuaweiVodClient
 from vodstudio.cloud.huawei.models import HuaweiTaskStatus, TaskItem
 from vodstudio.cloud.retry import RetryPolicy
 from vodstudio.core.accounts import Account, Provider
-from vodstudio.core.cdn import CdnTaskKind, CdnTaskStatus
+from vodstudio.core.cdn import CdnTaskKind, CdnTaskStatus, TaskRef
 from vodstudio.core.errors import AuthError, InvalidParameterError
 from vodstudio.sandbox import quota
 from vodstudio.store.paths import ProfilePaths
@@ -139,5 +139,32 @@ def test_daily_limit_defers_the_rest_through_the_desk(
         tasks = desk.tasks(queue.task_refs(limit=2))
         assert {t.kind for t in tasks} == {CdnTaskKind.PREFETCH}
         assert {t.status for t in tasks} <= {CdnTaskStatus.RUNNING, CdnTaskStatus.FAILED}
+    finally:
+        db.close()
+
+
+def test_desk_takes_asset_items_and_reports_neutral_status(client: HuaweiVodClient, tmp_path: Path) -> None:
+    db = open_cdn_db(ProfilePaths.under(tmp_path / "p"))
+    try:
+        desk = HuaweiCdnDesk(client, UsageCounter(db, "hw"))
+        assert not desk.supports(CdnTaskKind.REFRESH_DIR)
+        asset_id = published_ids(client, 1)[0]
+        refreshed = desk.submit(CdnTaskKind.REFRESH_URL, [f"asset:{asset_id}", "http://elsewhere.example/z"])
+        assert [item for item, _ in refreshed.submitted] == [
+            "http://elsewhere.example/z",
+            f"asset:{asset_id}",
+        ]
+        prefetched = desk.submit(CdnTaskKind.PREFETCH, [f"asset:{asset_id}"])
+        assert desk.quota().remaining(CdnTaskKind.REFRESH_URL) == 998
+        time.sleep(0.4)  # the sandbox finishes tasks after 0.3 s
+        # A bare id (as typed on the command line) finds its kind by trying refresh, then preheat.
+        bare = desk.tasks([TaskRef(prefetched.task_ids[0])])
+        assert [(t.kind, t.status) for t in bare] == [(CdnTaskKind.PREFETCH, CdnTaskStatus.SUCCEEDED)]
+        statuses = {
+            t.item: t.status
+            for t in desk.tasks([TaskRef(i, CdnTaskKind.REFRESH_URL) for i in refreshed.task_ids])
+        }
+        assert statuses["http://elsewhere.example/z"] is CdnTaskStatus.FAILED
+        assert CdnTaskStatus.SUCCEEDED in statuses.values()
     finally:
         db.close()
