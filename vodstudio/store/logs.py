@@ -25,7 +25,9 @@ _SENSITIVE_KEYS = (
     r"|Signature|x-oss-signature|X-Amz-Signature|SecretAccessKey|secret_key|secret|password|sk"
 )
 # key=value (query strings, form bodies, log text); "Signature" must not eat SignatureNonce=...
-_KEY_VALUE = re.compile(rf"(?<![A-Za-z0-9_-])({_SENSITIVE_KEYS})(=)([^&\s\"',;)}}\]]+)", re.IGNORECASE)
+_KEY_VALUE = re.compile(
+    rf"(?<![A-Za-z0-9_-])({_SENSITIVE_KEYS})=('[^']*'|\"[^\"]*\"|[^&\s\"',;)}}\]]+)", re.IGNORECASE
+)
 # JSON ("Key": "value") and Python reprs ('Key': 'value')
 _QUOTED = re.compile(rf"([\"'])({_SENSITIVE_KEYS})\1(\s*:\s*)([\"'])(.*?)(?<!\\)\4", re.IGNORECASE)
 # Authorization headers: keep the scheme (OSS, ACS3-HMAC-SHA256, SDK-HMAC-SHA256, Bearer), drop the rest.

@@ -89,6 +89,21 @@ def _wire(value: object) -> str:
     return str(value)
 
 
+class _Hidden:
+    """Keeps a secret out of ``repr``/``vars`` dumps (debuggers, pytest locals, crash reports)."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "<hidden>"
+
+
 class VodClient(UploadOps, MediaOps, SearchOps, CdnOps):
     """ApsaraVideo VOD over RPC signature V1. Thread-safe: share one per account."""
 
@@ -110,8 +125,8 @@ class VodClient(UploadOps, MediaOps, SearchOps, CdnOps):
         if not access_key_id or not access_key_secret:
             raise ConfigError("an AccessKey id and secret are required", code="config.credentials")
         self.access_key_id = access_key_id
-        self.__secret = access_key_secret
-        self.__token = security_token
+        self.__secret = _Hidden(access_key_secret)
+        self.__token = _Hidden(security_token) if security_token else None
         self.region = region
         self.endpoint = (endpoint or endpoint_for_region(region)).rstrip("/")
         self.cdn_endpoint = (cdn_endpoint or (endpoint if endpoint else CDN_ENDPOINT)).rstrip("/")
@@ -171,9 +186,9 @@ class VodClient(UploadOps, MediaOps, SearchOps, CdnOps):
             action,
             params,
             access_key_id=self.access_key_id,
-            access_key_secret=self.__secret,
+            access_key_secret=self.__secret.reveal(),
             region=CDN_REGION if cdn else self.region,
-            security_token=self.__token,
+            security_token=self.__token.reveal() if self.__token else None,
             clock=self._now,
         )
         query = "&".join(f"{percent_encode(key)}={percent_encode(value)}" for key, value in signed.items())

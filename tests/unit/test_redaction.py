@@ -1,0 +1,131 @@
+"""Secrets never reach the log: redact() on every shape they take, and the handler filter."""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from vodstudio.store.logs import LOG_FILE_NAME, forget_secret, redact, register_secret, setup_logging
+from vodstudio.store.paths import ProfilePaths
+
+UPLOAD_AUTH = base64.b64encode(
+    json.dumps(
+        {"AccessKeyId": "STS.id", "AccessKeySecret": "stsSecretValue", "SecurityToken": "CAIStok"}
+    ).encode()
+).decode()
+UPLOAD_ADDRESS = base64.b64encode(
+    json.dumps(
+        {"Endpoint": "https://oss-cn-shanghai.aliyuncs.com", "Bucket": "outin-1", "FileName": "sv/a.mp4"}
+    ).encode()
+).decode()
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        (
+            "POST /?AccessKeyId=LTAIabc&Signature=abc%2Bdef%3D&SignatureNonce=n1",
+            "abc%2Bdef",
+            "SignatureNonce=n1",
+        ),
+        ("/?SecurityToken=CAIS123&Version=2017", "CAIS123", "Version=2017"),
+        ('{"AccessKeySecret": "s3cr3t", "AccessKeyId": "STS.x"}', "s3cr3t", '"AccessKeyId": "STS.x"'),
+        ("{'SecurityToken': 'CAISxyz', 'Region': 'cn'}", "CAISxyz", "'Region': 'cn'"),
+        ("Authorization: OSS STS.abc:c2lnbmF0dXJl", "c2lnbmF0dXJl", "Authorization: OSS"),
+        (
+            "authorization: ACS3-HMAC-SHA256 Credential=LTAI,SignedHeaders=host,Signature=abcdef012",
+            "abcdef012",
+            "ACS3-HMAC-SHA256",
+        ),
+        (
+            "{'Authorization': 'SDK-HMAC-SHA256 Access=HWAK, SignedHeaders=host, Signature=deadbeef'}",
+            "deadbeef",
+            "SDK-HMAC-SHA256",
+        ),
+        ("x-oss-security-token: CAISheader", "CAISheader", "x-oss-security-token"),
+        ("X-Security-Token: HWtoken", "HWtoken", "X-Security-Token"),
+        (
+            "http://b.oss/x.mp4?OSSAccessKeyId=STS.k&Expires=1&Signature=sig%3D&security-token=CAISq",
+            "sig%3D",
+            "OSSAccessKeyId=STS.k",
+        ),
+        ("http://b.oss/x?security-token=CAISq&Expires=9", "CAISq", "Expires=9"),
+        (f"UploadAuth={UPLOAD_AUTH}", "CAIS", "UploadAuth="),
+        (f"ticket {UPLOAD_AUTH} issued", UPLOAD_AUTH, "ticket"),
+        ("access_key_secret='py-secret'", "py-secret", "access_key_secret"),
+    ],
+)
+def test_redact_shapes(text: str, gone: str, kept: str) -> None:
+    out = redact(text)
+    assert gone not in out
+    assert kept in out
+    assert "***" in out
+
+
+def test_upload_address_blob_is_kept() -> None:
+    assert redact(f"addr {UPLOAD_ADDRESS}") == f"addr {UPLOAD_ADDRESS}"
+
+
+def test_decoded_upload_auth_blob_hides_both_secret_and_token() -> None:
+    out = redact(base64.b64decode(UPLOAD_AUTH).decode())
+    assert "stsSecretValue" not in out and "CAIStok" not in out and "STS.id" in out
+
+
+def test_registered_literal_secret_anywhere() -> None:
+    register_secret("Plain+Secret/Value")
+    try:
+        out = redact("error: bad key Plain+Secret/Value, url-encoded Plain%2BSecret%2FValue")
+        assert "Plain+Secret" not in out and "Plain%2BSecret" not in out
+    finally:
+        forget_secret("Plain+Secret/Value")
+    assert redact("Plain+Secret/Value") == "Plain+Secret/Value"
+
+
+def test_short_values_are_not_registered() -> None:
+    register_secret("ab")
+    assert redact("about abc") == "about abc"
+
+
+def test_ordinary_text_is_untouched() -> None:
+    text = "CreateUploadVideo -> HTTP 200 in 0.120s (RequestId 5C71-42) SignatureMethod=HMAC-SHA1"
+    assert redact(text) == text
+
+
+@pytest.fixture
+def log_file(tmp_path: Path) -> Iterator[Path]:
+    path = setup_logging(ProfilePaths.under(tmp_path), level=logging.DEBUG)
+    yield path
+    for handler in list(logging.getLogger("vodstudio").handlers):
+        handler.close()
+        logging.getLogger("vodstudio").removeHandler(handler)
+
+
+def test_log_file_is_redacted_in_messages_args_and_tracebacks(log_file: Path) -> None:
+    log = logging.getLogger("vodstudio.cloud.aliyun")
+    register_secret("AccountSecretXYZ")
+    try:
+        log.info("params %s", {"AccessKeySecret": "AccountSecretXYZ", "Signature": "sigsig"})
+        try:
+            raise RuntimeError("failed with SecurityToken=CAISinside")
+        except RuntimeError:
+            log.exception("boom %s", "Authorization: OSS STS.a:sigvalue")
+    finally:
+        forget_secret("AccountSecretXYZ")
+    for handler in logging.getLogger("vodstudio").handlers:
+        handler.flush()
+    content = log_file.read_text(encoding="utf-8")
+    assert log_file.name == LOG_FILE_NAME
+    for secret in ("AccountSecretXYZ", "sigsig", "CAISinside", "sigvalue"):
+        assert secret not in content
+    assert "RuntimeError" in content and "boom" in content
+
+
+def test_setup_logging_twice_keeps_one_file_handler(tmp_path: Path, log_file: Path) -> None:
+    setup_logging(ProfilePaths.under(tmp_path))
+    owned = [h for h in logging.getLogger("vodstudio").handlers if getattr(h, "_vodstudio_handler", False)]
+    assert len(owned) == 1
