@@ -1,0 +1,187 @@
+"""The CDN section against the live sandbox: quota, deferral, tasks, charts, logs, Huawei refresh."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from vodstudio.cloud.aliyun.client import VodClient
+from vodstudio.core.cdn import CdnTaskKind
+from vodstudio.sandbox import quota
+from vodstudio.sandbox.demo import seed_demo
+from vodstudio.store.accounts import AccountStore
+from vodstudio.store.paths import ProfilePaths
+from vodstudio.store.secrets import SecretStore
+from vodstudio.store.settings import load_settings
+from vodstudio.ui.bridge import background_busy
+from vodstudio.ui.cdn.logs import log_url
+from vodstudio.ui.cdn.panel import CdnPanel
+from vodstudio.ui.cdn.submit import parse_items
+from vodstudio.ui.sandbox_account import ALIYUN_NAME, HUAWEI_NAME, ensure_sandbox_accounts
+
+SHOTS = os.environ.get("VODSTUDIO_SHOTS", "")
+
+
+def make_services(sandbox: Any) -> SimpleNamespace:
+    paths = ProfilePaths.default().ensure()
+    accounts = AccountStore(paths, SecretStore())
+    services = SimpleNamespace(paths=paths, settings=load_settings(paths), accounts=accounts)
+    services.vod_client = lambda account: VodClient.for_account(account, accounts.secret_for(account))
+    ensure_sandbox_accounts(services, sandbox.info)
+    return services
+
+
+def idle(qtbot: Any, timeout: int = 15_000) -> None:
+    qtbot.waitUntil(lambda: background_busy() == 0, timeout=timeout)
+
+
+def shot(widget: Any, name: str) -> None:
+    if SHOTS:
+        widget.resize(1100, 700)
+        widget.grab().save(str(Path(SHOTS) / f"{name}.png"))
+
+
+@pytest.fixture
+def panel(qtbot: Any, sandbox: Any) -> Iterator[CdnPanel]:
+    services = make_services(sandbox)
+    widget = CdnPanel(services)
+    qtbot.addWidget(widget)
+    widget.set_account(services.accounts.get(ALIYUN_NAME))
+    idle(qtbot)
+    yield widget
+    idle(qtbot)
+    widget.set_account(None)  # closes the API client's connections
+
+
+def test_parse_items_drops_blanks_comments_and_duplicates() -> None:
+    assert parse_items("a\n\n# note\n b \na\n") == ["a", "b"]
+
+
+def test_log_url_scheme() -> None:
+    assert log_url("127.0.0.1:9/logs/a.gz?x=1") == "http://127.0.0.1:9/logs/a.gz?x=1"
+    assert log_url("cdn.example.com/a.gz") == "https://cdn.example.com/a.gz"
+    assert log_url("https://x/a.gz") == "https://x/a.gz"
+
+
+def test_refresh_until_the_quota_runs_out_then_deferred_items_go_after_reset(
+    qtbot: Any, sandbox: Any, panel: CdnPanel
+) -> None:
+    with sandbox.state.db() as conn:  # leave 5 of today's 2,000 URL refreshes
+        assert quota.consume(sandbox.state, conn, "aliyun", "url", 1995, 2000)
+    page = panel.submit_page
+    page.reload()
+    idle(qtbot)
+    domain = sandbox.info.cdn_domain
+    page.items_edit.setPlainText("\n".join(f"http://{domain}/v/{i}.mp4" for i in range(8)))
+    assert "5 of 2,000 left" in page.quota_label.text()
+    assert "3 item(s) will wait" in page.quota_label.text()
+    with qtbot.waitSignal(page.submitted, timeout=15_000) as blocker:
+        page.submit()
+    result = blocker.args[0]
+    assert len(result.submitted) == 5
+    assert len(result.deferred) == 3
+    idle(qtbot)
+    assert "3 item(s) waiting for tomorrow's quota" in page.waiting_label.text()
+    assert "0 of 2,000 left" in page.quota_label.text()
+    tasks = panel.tasks_page
+    qtbot.waitUntil(lambda: tasks.model.status_counts().get("waiting") == 3, timeout=15_000)
+    shot(panel, "cdn-submit")
+
+    sandbox.state.clock_offset += 86400  # the next Beijing day: a fresh quota
+    panel.access.client.clock_offset = sandbox.state.clock_offset  # mirror the jump for signing
+    with qtbot.waitSignal(panel.due_submitted, timeout=15_000) as due:
+        panel.submit_due()
+    assert len(due.args[0].submitted) == 3
+    idle(qtbot)
+    assert page.waiting_label.text() == ""
+    assert "1,997 of 2,000 left" in page.quota_label.text()
+
+
+def test_task_list_polls_until_done_and_filters(qtbot: Any, sandbox: Any, panel: CdnPanel) -> None:
+    page = panel.submit_page
+    page.items_edit.setPlainText(f"http://{sandbox.info.cdn_domain}/live/a.mp4")
+    with qtbot.waitSignal(page.submitted, timeout=15_000):
+        page.submit()
+    tasks = panel.tasks_page
+    qtbot.waitUntil(lambda: tasks.model.rowCount() > 0, timeout=15_000)
+    # The sandbox finishes a task after 0.3 s; polling must pick that up without a click.
+    qtbot.waitUntil(
+        lambda: not tasks.model.in_progress() and tasks.model.status_counts().get("succeeded", 0) >= 1,
+        timeout=20_000,
+    )
+    tasks.status_combo.setCurrentIndex(tasks.status_combo.findData("failed"))
+    assert all(tasks.model.index(r, 2).data() == "Failed" for r in range(tasks.model.rowCount()))
+    tasks.status_combo.setCurrentIndex(0)
+    tasks.kind_combo.setCurrentIndex(tasks.kind_combo.findData(CdnTaskKind.REFRESH_URL.value))
+    assert tasks.model.rowCount() >= 1
+    shot(panel, "cdn-tasks")
+
+
+def test_charts_have_data_points(qtbot: Any, sandbox: Any, panel: CdnPanel) -> None:
+    assert panel.domain_edit.text() == sandbox.info.cdn_domain
+    charts = panel.charts_page
+    panel.tabs.setCurrentWidget(charts)
+    charts.range_combo.setCurrentIndex(charts.range_combo.findData("24h"))
+    charts.reload()
+    idle(qtbot)
+    assert charts.last_series is not None, charts.status.text()
+    assert charts.traffic_chart.series.count() > 0
+    assert charts.bps_chart.series.count() > 0
+    assert charts.total_label.text().endswith("B")
+    assert charts.peak_label.text().endswith("bps")
+    assert "5 min" in charts.interval_label.text()
+    shot(panel, "cdn-charts")
+
+
+def test_logs_download_into_the_chosen_folder(
+    qtbot: Any, sandbox: Any, panel: CdnPanel, tmp_path: Path
+) -> None:
+    seed_demo(sandbox.state, videos=3)  # a week of CDN access, hence hourly logs
+    logs = panel.logs_page
+    panel.tabs.setCurrentWidget(logs)
+    logs.list_logs()
+    idle(qtbot)
+    assert logs.logs, logs.status.text()
+    logs.table.selectAll()
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    # A hostile server-provided name must stay inside the folder.
+    logs.logs[0] = type(logs.logs[0])(**{**logs.logs[0].__dict__, "name": "../../escape.gz"})
+    task = logs.download(folder)
+    with qtbot.waitSignal(task.finished, timeout=20_000) as done:
+        pass
+    saved = done.args[0]
+    assert len(saved) == len(logs.logs)
+    assert all(p.parent == folder.resolve() and p.stat().st_size > 0 for p in saved)
+    assert not (tmp_path / "escape.gz").exists()
+    assert (folder / "escape.gz").exists()
+    shot(panel, "cdn-logs")
+
+
+def test_huawei_refresh_from_the_cdn_section(qtbot: Any, sandbox: Any, panel: CdnPanel) -> None:
+    panel.set_account(panel.services.accounts.get(HUAWEI_NAME))
+    idle(qtbot)
+    assert not panel.tabs.isTabEnabled(2)  # no usage charts for Huawei
+    page = panel.submit_page
+    assert page.kind_combo.findData(CdnTaskKind.REFRESH_DIR.value) == -1
+    assert "no quota API" in page.quota_label.text()
+    dialog = panel.pick_assets()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: bool(dialog.assets), timeout=15_000)
+    dialog.select_rows(list(range(min(12, len(dialog.assets)))))
+    dialog.accept()
+    items = parse_items(page.items_edit.toPlainText())
+    assert items and all(i.startswith("asset:") for i in items)
+    with qtbot.waitSignal(page.submitted, timeout=15_000) as blocker:
+        page.submit()
+    assert len(blocker.args[0].submitted) == len(items)  # batches of 10 are the desk's business
+    idle(qtbot)
+    assert f"{1000 - len(items):,} of 1,000 left" in page.quota_label.text()
+    tasks = panel.tasks_page
+    qtbot.waitUntil(lambda: tasks.model.status_counts().get("succeeded", 0) >= 1, timeout=20_000)
+    shot(panel, "cdn-huawei")

@@ -1,0 +1,227 @@
+"""The CDN task list: live status (polled while anything is in progress), waiting items, filters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vodstudio.core.cdn import CdnTask, CdnTaskKind, CdnTaskStatus
+from vodstudio.ui.bridge import run_in_background
+from vodstudio.ui.cdn.access import CdnAccess
+from vodstudio.ui.errors_text import describe_error
+from vodstudio.ui.i18n import tr
+from vodstudio.ui.widgets.busy import StatusLine
+
+WAITING = "waiting"  # a deferred item: not a service status, shown in the same list
+POLL_MS = 2000
+_CTX = "CdnTasks"
+
+
+def kind_label(kind: CdnTaskKind | None) -> str:
+    return (
+        {
+            CdnTaskKind.REFRESH_URL: tr(_CTX, "Refresh URL"),
+            CdnTaskKind.REFRESH_DIR: tr(_CTX, "Refresh directory"),
+            CdnTaskKind.PREFETCH: tr(_CTX, "Prefetch"),
+        }.get(kind, tr(_CTX, "Unknown"))
+        if kind
+        else tr(_CTX, "Unknown")
+    )
+
+
+def status_label(status: str) -> str:
+    return {
+        CdnTaskStatus.PENDING.value: tr(_CTX, "Pending"),
+        CdnTaskStatus.RUNNING.value: tr(_CTX, "In progress"),
+        CdnTaskStatus.SUCCEEDED.value: tr(_CTX, "Done"),
+        CdnTaskStatus.FAILED.value: tr(_CTX, "Failed"),
+        WAITING: tr(_CTX, "Waiting for quota"),
+    }.get(status, tr(_CTX, "Unknown"))
+
+
+class CdnTaskModel(QAbstractTableModel):
+    """Rows are ``(kind, item, status, task_id, progress, created, description)``; filtered in place."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._all: list[tuple[Any, ...]] = []
+        self._rows: list[tuple[Any, ...]] = []
+        self.kind_filter: str | None = None
+        self.status_filter: str | None = None
+        self._headers = [
+            self.tr("Type"),
+            self.tr("URL / item"),
+            self.tr("Status"),
+            self.tr("Task ID"),
+            self.tr("Progress"),
+            self.tr("Created"),
+            self.tr("Note"),
+        ]
+
+    def set_tasks(self, tasks: list[CdnTask], waiting: list[Any]) -> None:
+        rows = [(p.kind, p.item, WAITING, "", None, p.created_at, "") for p in waiting]
+        for t in tasks:
+            rows.append((t.kind, t.item, t.status.value, t.task_id, t.progress, t.created_at, t.description))
+        self._all = rows
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        self.beginResetModel()
+        self._rows = [
+            r
+            for r in self._all
+            if (self.kind_filter is None or (r[0] and r[0].value == self.kind_filter))
+            and (self.status_filter is None or r[2] == self.status_filter)
+        ]
+        self.endResetModel()
+
+    def in_progress(self) -> bool:
+        return any(r[2] in (CdnTaskStatus.PENDING.value, CdnTaskStatus.RUNNING.value) for r in self._all)
+
+    def status_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for r in self._all:
+            counts[r[2]] = counts.get(r[2], 0) + 1
+        return counts
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        kind, item, status, task_id, progress, created, note = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [
+                kind_label(kind),
+                item,
+                status_label(status),
+                task_id,
+                f"{progress}%" if progress is not None else "",
+                created.astimezone().strftime("%Y-%m-%d %H:%M:%S") if created else "",
+                note,
+            ][column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2:
+            colors = {
+                CdnTaskStatus.FAILED.value: "#c62828",
+                CdnTaskStatus.SUCCEEDED.value: "#2e7d32",
+                WAITING: "#ef6c00",
+            }
+            return QColor(colors[status]) if status in colors else None
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return item
+        return None
+
+
+class TasksPage(QWidget):
+    """``reload()`` fetches statuses; a timer repeats it every 2 s while a task is in progress."""
+
+    reloaded = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.access: CdnAccess | None = None
+        self.model = CdnTaskModel(self)
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.addItem(self.tr("All types"), None)
+        for kind in CdnTaskKind:
+            self.kind_combo.addItem(kind_label(kind), kind.value)
+        self.status_combo = QComboBox(self)
+        self.status_combo.addItem(self.tr("All statuses"), None)
+        for status in (*(s.value for s in CdnTaskStatus if s is not CdnTaskStatus.UNKNOWN), WAITING):
+            self.status_combo.addItem(status_label(status), status)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.summary = QLabel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.status = StatusLine(self)
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.reload)
+        self._busy = False
+        row = QHBoxLayout()
+        for widget in (self.kind_combo, self.status_combo, self.refresh_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.summary)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        self.kind_combo.currentIndexChanged.connect(self._filter)
+        self.status_combo.currentIndexChanged.connect(self._filter)
+        self.refresh_button.clicked.connect(self.reload)
+
+    def set_access(self, access: CdnAccess | None) -> None:
+        self.access = access
+        self.timer.stop()
+        self.model.set_tasks([], [])
+        if access is not None:
+            self.reload()
+
+    def _filter(self) -> None:
+        self.model.kind_filter = self.kind_combo.currentData()
+        self.model.status_filter = self.status_combo.currentData()
+        self.model.apply_filter()
+
+    def reload(self) -> None:
+        access = self.access
+        if access is None or self._busy:
+            return
+        self._busy = True
+
+        def load() -> tuple[list[CdnTask], list[Any]]:
+            provider = access.desk.provider.value
+            # Alibaba lists the account's recent tasks (any tool); Huawei only answers by task id.
+            tasks = access.queue.statuses(access.desk) if access.is_huawei else access.desk.tasks()
+            return tasks, access.queue.pending(provider)
+
+        run_in_background(load, self._on_loaded, self._on_failed, owner=self)
+
+    def _on_loaded(self, result: tuple[list[CdnTask], list[Any]]) -> None:
+        self._busy = False
+        tasks, waiting = result
+        self.model.set_tasks(tasks, waiting)
+        counts = self.model.status_counts()
+        self.summary.setText(
+            self.tr("%1 in progress · %2 done · %3 failed · %4 waiting")
+            .replace("%1", str(counts.get("pending", 0) + counts.get("running", 0)))
+            .replace("%2", str(counts.get("succeeded", 0)))
+            .replace("%3", str(counts.get("failed", 0)))
+            .replace("%4", str(counts.get(WAITING, 0)))
+        )
+        self.status.show_info("" if tasks or waiting else self.tr("No CDN tasks in the last 3 days."))
+        if self.model.in_progress():
+            self.timer.start()
+        self.reloaded.emit()
+
+    def _on_failed(self, error: BaseException) -> None:
+        self._busy = False
+        self.status.show_error(describe_error(error))
+        self.reloaded.emit()
