@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 from collections.abc import Iterable
@@ -62,6 +63,7 @@ def _unit(domain: str, slot: int) -> float:
     return int.from_bytes(digest, "big") / 2**64
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a 90-day chart is 26k slots; charts are asked for repeatedly
 def baseline_slot(domain: str, slot_start: int) -> int:
     """Synthetic bytes served in one 5-minute slot: a daily curve peaking at 21:00 Shanghai time.
 
