@@ -1,0 +1,200 @@
+"""Upload jobs and the events the engine reports about them (plain frozen dataclasses, no I/O)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class JobKind(enum.StrEnum):
+    VIDEO = "video"  # video or audio file -> CreateUploadVideo
+    IMAGE = "image"  # CreateUploadImage
+    ATTACHED = "attached"  # CreateUploadAttachedMedia (watermark, subtitle, material)
+    URL_PULL = "url_pull"  # UploadMediaByURL, polled with GetURLUploadInfos
+    REGISTER = "register"  # RegisterMedia for a file already in the VOD bucket
+
+
+class JobState(enum.StrEnum):
+    QUEUED = "queued"
+    PREPARING = "preparing"
+    UPLOADING = "uploading"
+    VERIFYING = "verifying"
+    PAUSED = "paused"
+    CANCELLING = "cancelling"
+    DONE = "done"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+    @property
+    def is_final(self) -> bool:
+        return self in (JobState.DONE, JobState.FAILED, JobState.CANCELLED)
+
+    @property
+    def is_active(self) -> bool:
+        """Work is (or was, before a crash) in flight for this job."""
+        return self in (JobState.PREPARING, JobState.UPLOADING, JobState.VERIFYING, JobState.CANCELLING)
+
+
+@dataclass(frozen=True)
+class JobMetadata:
+    """What the user sets before an upload; applied to every file added in one go."""
+
+    title: str = ""  # empty: the file name without extension
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    cate_id: int | None = None
+    template_group_id: str = ""
+    workflow_id: str = ""
+    cover_path: str = ""  # a local image uploaded first; its URL becomes CoverURL
+    user_data: str = ""
+    kind: JobKind | None = None  # None: decided per file by extension
+    business_type: str = ""  # attached media: watermark | subtitle | material; image: default/cover
+    priority: int = 0
+
+
+@dataclass(frozen=True)
+class UploadJob:
+    """One queued upload as stored in the queue database."""
+
+    id: int
+    kind: JobKind
+    account: str
+    path: str  # local file, or source URL for URL_PULL / REGISTER
+    size: int = 0
+    mtime_ns: int = 0
+    title: str = ""
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    cate_id: int | None = None
+    template_group_id: str = ""
+    workflow_id: str = ""
+    cover_path: str = ""
+    user_data: str = ""
+    business_type: str = ""
+    uuid: str = ""  # stable identity; sent as ReferenceId so a crash cannot create a second video
+    media_id: str = ""
+    media_url: str = ""
+    state: JobState = JobState.QUEUED
+    bytes_done: int = 0
+    error_code: str = ""
+    error_message: str = ""
+    request_id: str = ""
+    priority: int = 0
+    position: float = 0.0
+    attempts: int = 0
+    created_at: float = 0.0
+    updated_at: float = 0.0
+
+    @property
+    def file_name(self) -> str:
+        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class PartRecord:
+    """A multipart part recorded durably after the server acknowledged it."""
+
+    part_number: int
+    size: int
+    etag: str
+    crc64: int
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """Which OSS upload a job continues after a pause or a crash (ListParts says which parts exist)."""
+
+    job_id: int
+    endpoint: str
+    bucket: str
+    object_key: str
+    upload_id: str = ""  # empty: simple PUT or multipart not yet initiated
+    part_size: int = 0
+    file_size: int = 0
+    mtime_ns: int = 0
+    parts: tuple[PartRecord, ...] = ()
+
+
+@dataclass(frozen=True)
+class JobProgress:
+    job_id: int
+    bytes_done: int
+    bytes_total: int
+    speed_bps: float
+    eta_s: float | None
+
+
+@dataclass(frozen=True)
+class JobStateChanged:
+    job_id: int
+    state: JobState
+    error_code: str = ""
+    error_message: str = ""
+    request_id: str = ""
+    media_id: str = ""
+
+
+@dataclass(frozen=True)
+class JobsAdded:
+    """Jobs were added (the GUI re-counts its virtual table)."""
+
+    job_ids: tuple[int, ...]
+    skipped: tuple[tuple[str, str], ...] = ()  # (path, reason code)
+
+
+@dataclass(frozen=True)
+class QueueTotals:
+    total: int = 0
+    by_state: dict[JobState, int] = field(default_factory=dict)
+    bytes_total: int = 0
+    bytes_done: int = 0
+
+    def count(self, state: JobState) -> int:
+        return self.by_state.get(state, 0)
+
+    @property
+    def pending(self) -> int:
+        return sum(n for s, n in self.by_state.items() if not s.is_final and s is not JobState.PAUSED)
+
+    @property
+    def failed(self) -> int:
+        return self.count(JobState.FAILED)
+
+
+@dataclass(frozen=True)
+class AddResult:
+    job_ids: tuple[int, ...]
+    skipped: tuple[tuple[str, str], ...] = ()  # (path, reason code) e.g. ("a.txt", "not-media")
+
+
+@dataclass(frozen=True)
+class Limits:
+    parallel_files: int = 2
+    parallel_parts: int = 4  # connections for parts; files in parallel share this budget
+    bandwidth_bps: int = 0  # 0 = unlimited
+
+    @property
+    def connections(self) -> int:
+        """The one connection budget shared by parallel files and parallel parts."""
+        return max(self.parallel_parts, self.parallel_files, 1)
+
+
+VIDEO_EXTENSIONS = frozenset(
+    "mp4 ts 3gp mpg mpeg mpe dat vob asf avi wmv asx mov mkv rm rmvb flv f4v webm m4v 3g2 m3u8 mts m2ts"
+    " mxf ogv dv".split()
+)
+AUDIO_EXTENSIONS = frozenset("mp3 wma wav aac m4a flac ogg ape amr aiff aif".split())
+IMAGE_EXTENSIONS = frozenset("png jpg jpeg bmp webp gif".split())
+ATTACHED_EXTENSIONS = frozenset("srt ass stl ttml vtt".split())
+
+
+def kind_for_name(name: str) -> JobKind | None:
+    """The job kind a file name implies, or None when it is not media."""
+    ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if ext in VIDEO_EXTENSIONS or ext in AUDIO_EXTENSIONS:
+        return JobKind.VIDEO
+    if ext in IMAGE_EXTENSIONS:
+        return JobKind.IMAGE
+    if ext in ATTACHED_EXTENSIONS:
+        return JobKind.ATTACHED
+    return None
