@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from vodstudio.transfer.planner import (
-    GiB,
     MAX_PART,
     MAX_PARTS,
     MIN_PART,
     MULTIPART_THRESHOLD,
+    GiB,
     MiB,
     part_ranges,
     plan,
