@@ -210,7 +210,7 @@ class Sandbox:
             huawei.ensure_seeded(self.state)
 
     def _serve(self, server: ThreadingHTTPServer) -> None:
-        thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
+        thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         thread.start()
         self._threads.append(thread)
 
