@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import urllib.parse
 import urllib.request
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -57,8 +59,10 @@ class Vod:
 
 
 @pytest.fixture
-def vod(sandbox: Sandbox) -> Vod:
-    return Vod(sandbox)
+def vod(sandbox: Sandbox) -> Iterator[Vod]:
+    client = Vod(sandbox)
+    yield client
+    client.client.session.close()  # pooled keep-alive sockets would otherwise leak a ResourceWarning
 
 
 def add_video(state: SandboxState, *, status: str = "Normal", title: str = "Clip", **extra: Any) -> str:
@@ -407,3 +411,21 @@ def test_get_categories(sandbox: Sandbox, vod: Vod) -> None:
     assert [c["CateName"] for c in child["SubCategories"]["Category"]] == ["剪辑/Editing", "拍摄/Shooting"]
     request.set_CateId(42)
     assert vod.error(request).get_http_status() == 404
+
+
+def test_delete_image_by_url(sandbox: Sandbox, vod: Vod) -> None:
+    state = sandbox.state
+    seed_demo(state, videos=1)
+    with state.db() as conn:
+        image_id, key = conn.execute(
+            "SELECT media_id, object_key FROM media WHERE media_type = 'image' ORDER BY media_id"
+        ).fetchone()
+    request = DeleteImageRequest.DeleteImageRequest()
+    request.set_DeleteImageType("ImageURL")
+    request.set_ImageURLs(urllib.parse.quote(f"http://{state.cdn_domain}/{key}", safe=""))
+    vod(request)
+    assert object_count(state, key) == 0
+    get = GetImageInfoRequest.GetImageInfoRequest()
+    get.set_ImageId(image_id)
+    assert vod.error(get).get_error_code() == "NoSuchResource"
+    assert vod.error(request).get_error_code() == "NoSuchResource"

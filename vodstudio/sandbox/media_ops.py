@@ -146,6 +146,9 @@ def storable_url(state: SandboxState, url: str) -> str:
 
 
 def url_key(url: str) -> str:
+    """The object key of a CDN or OSS URL; DeleteImage's ImageURLs may arrive percent-encoded whole."""
+    if "://" not in url:
+        url = unquote(url)
     return unquote(urlsplit(url).path).lstrip("/")
 
 
