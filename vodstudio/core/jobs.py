@@ -179,40 +179,13 @@ class Limits:
         return max(self.parallel_parts, self.parallel_files, 1)
 
 
-VIDEO_EXTENSIONS = frozenset(
-    [
-        "mp4",
-        "ts",
-        "3gp",
-        "mpg",
-        "mpeg",
-        "mpe",
-        "dat",
-        "vob",
-        "asf",
-        "avi",
-        "wmv",
-        "asx",
-        "mov",
-        "mkv",
-        "rm",
-        "rmvb",
-        "flv",
-        "f4v",
-        "webm",
-        "m4v",
-        "3g2",
-        "m3u8",
-        "mts",
-        "m2ts",
-        "mxf",
-        "ogv",
-        "dv",
-    ]
-)
-AUDIO_EXTENSIONS = frozenset(["mp3", "wma", "wav", "aac", "m4a", "flac", "ogg", "ape", "amr", "aiff", "aif"])
-IMAGE_EXTENSIONS = frozenset(["png", "jpg", "jpeg", "bmp", "webp", "gif"])
-ATTACHED_EXTENSIONS = frozenset(["srt", "ass", "stl", "ttml", "vtt"])
+_VIDEO = "mp4 ts 3gp mpg mpeg mpe dat vob asf avi wmv asx mov mkv rm rmvb flv f4v webm m4v 3g2 m3u8 mts m2ts"
+_VIDEO += " mxf ogv dv"
+_AUDIO = "mp3 wma wav aac m4a flac ogg ape amr aiff aif"
+VIDEO_EXTENSIONS = frozenset(_VIDEO.split())
+AUDIO_EXTENSIONS = frozenset(_AUDIO.split())
+IMAGE_EXTENSIONS = frozenset({"png", "jpg", "jpeg", "bmp", "webp", "gif"})
+ATTACHED_EXTENSIONS = frozenset({"srt", "ass", "stl", "ttml", "vtt"})
 
 
 def kind_for_name(name: str) -> JobKind | None:
