@@ -114,24 +114,28 @@ def _insert_media(ctx: _Seed, **columns: object) -> None:
     ctx.conn.execute(f"INSERT INTO media ({names}) VALUES ({marks})", tuple(columns.values()))
 
 
+def _technical(ctx: _Seed, backed: bool) -> tuple[int, int, float, float, float]:
+    """(width, height, duration, bitrate, fps): the sample's own for MP4-backed videos."""
+    if backed:
+        info = _sample_probe()
+        return info.width, info.height, info.duration, info.bitrate, info.fps
+    width, height = ctx.rng.choice(RESOLUTIONS)
+    duration = round(ctx.rng.uniform(15, 2400), 3)
+    return width, height, duration, round(ctx.rng.uniform(1200, 8000), 2), ctx.rng.choice([24.0, 25.0, 30.0])
+
+
 def _video(ctx: _Seed, index: int) -> None:
     rng = ctx.rng
     media_id = uuid.UUID(int=rng.getrandbits(128)).hex
-    status = rng.choices([s for s, _ in STATUSES], [w for _, w in STATUSES])[0]
     backed = index < MP4_BACKED and ctx.sample is not None
-    if backed:
-        status = "Normal"
-    width, height = rng.choice(RESOLUTIONS)
-    duration = round(rng.uniform(15, 2400), 3)
-    bitrate = round(rng.uniform(1200, 8000), 2)
-    fps = rng.choice([24.0, 25.0, 30.0, 60.0])
-    if backed:
-        info = _sample_probe()
-        width, height, duration, bitrate, fps = info.width, info.height, info.duration, info.bitrate, info.fps
+    status = "Normal" if backed else rng.choices([s for s, _ in STATUSES], [w for _, w in STATUSES])[0]
+    meta = width, height, duration, bitrate, fps = _technical(ctx, backed)
     created = ctx.now - rng.uniform(60, 60 * DAY)
     key = f"sv/{media_id[:8]}-{media_id[8:16]}/{media_id}.mp4"
     title = demo_data.title(rng)
     no_transcode = rng.random() < 0.15
+    # Unfinished work moves on by itself, as it would in a live account.
+    moving = status in ("UploadSucc", "Transcoding")
     _insert_media(
         ctx,
         media_id=media_id,
@@ -141,10 +145,7 @@ def _video(ctx: _Seed, index: int) -> None:
         tags=demo_data.tags(rng),
         cate_id=rng.choice(ctx.categories) if rng.random() < 0.8 else None,
         status=status,
-        # Unfinished work moves on by itself, as it would in a live account.
-        next_transition_at=ctx.now + rng.uniform(30, 600)
-        if status in ("UploadSucc", "Transcoding")
-        else None,
+        next_transition_at=ctx.now + rng.uniform(30, 600) if moving else None,
         created_at=created,
         modified_at=min(created + rng.uniform(5, 3600), ctx.now),
         uploaded_at=None if status == "Uploading" else created + 2,
@@ -163,17 +164,17 @@ def _video(ctx: _Seed, index: int) -> None:
         mezzanine_status="Uploading" if status == "Uploading" else "Normal",
         extra=json.dumps({"TranscodeMode": "NoTranscode" if no_transcode else "FastTranscode"}),
     )
-    if status == "Uploading":
-        return
+    if status != "Uploading":
+        _video_files(ctx, index, media_id, key, backed)
+    if status not in ("Uploading", "TranscodeFail"):
+        _streams(ctx, media_id, key, meta, no_transcode)
+
+
+def _video_files(ctx: _Seed, index: int, media_id: str, key: str, backed: bool) -> None:
     _source_object(ctx, media_id, key, backed)
-    cover = ctx.covers[index % len(ctx.covers)]
-    ctx.conn.execute("INSERT INTO snapshots VALUES (?, 'CoverSnapshot', ?)", (media_id, cover))
-    ctx.conn.execute(
-        "INSERT INTO snapshots VALUES (?, 'NormalSnapshot', ?)",
-        (media_id, ctx.covers[(index + 7) % len(ctx.covers)]),
-    )
-    if status != "TranscodeFail":
-        _streams(ctx, media_id, key, (width, height, duration, bitrate, fps), no_transcode)
+    for kind, offset in (("CoverSnapshot", 0), ("NormalSnapshot", 7)):
+        cover = ctx.covers[(index + offset) % len(ctx.covers)]
+        ctx.conn.execute("INSERT INTO snapshots VALUES (?, ?, ?)", (media_id, kind, cover))
 
 
 def _source_object(ctx: _Seed, media_id: str, key: str, backed: bool) -> None:
