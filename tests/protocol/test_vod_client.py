@@ -318,3 +318,10 @@ def test_injected_5xx_is_retried_then_surfaces(sandbox: Any, vod: VodClient, wir
     assert wire.count("GetCategories") == FAST_RETRY.max_attempts
     sandbox.state.update_faults({"error_rate": {"GetCategories": 0.5}, "seed": 7})
     vod.get_categories()  # succeeds within the policy (deterministic with the seed)
+
+
+def test_clock_skew_is_learned_from_the_sandbox_date_header(vod: VodClient, wire: CountingTransport) -> None:
+    vod.clock_offset = -3600.0  # as if the local clock ran an hour slow
+    assert vod.describe_vod_refresh_quota().url_quota == 2000
+    assert wire.count("DescribeVodRefreshQuota") == 2
+    assert abs(vod.clock_offset) < 60

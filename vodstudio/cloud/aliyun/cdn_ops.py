@@ -9,7 +9,7 @@ from typing import Any
 from vodstudio.cloud.aliyun import limits as lim
 from vodstudio.cloud.aliyun import parse as p
 from vodstudio.cloud.aliyun.base import RpcCaller
-from vodstudio.cloud.aliyun.models import (
+from vodstudio.cloud.aliyun.cdn_models import (
     DomainLog,
     DomainLogPage,
     RefreshQuota,

@@ -89,6 +89,13 @@ def _wire(value: object) -> str:
     return str(value)
 
 
+def _elapsed(response: httpx.Response) -> float:
+    try:
+        return response.elapsed.total_seconds()
+    except RuntimeError:  # not measured (some mock transports)
+        return 0.0
+
+
 class _Hidden:
     """Keeps a secret out of ``repr``/``vars`` dumps (debuggers, pytest locals, crash reports)."""
 
@@ -215,7 +222,8 @@ class VodClient(UploadOps, MediaOps, SearchOps, CdnOps):
             )
         if status >= 300:
             raise self._service_error(action, response, body)
-        log.info("%s ok (HTTP %d, RequestId %s)", action, status, body.get("RequestId", ""))
+        request_id = body.get("RequestId", "")
+        log.info("%s ok (HTTP %d in %.3fs, RequestId %s)", action, status, _elapsed(response), request_id)
         return body
 
     def _service_error(self, action: str, response: httpx.Response, body: dict[str, Any]) -> VodStudioError:
@@ -234,7 +242,14 @@ class VodClient(UploadOps, MediaOps, SearchOps, CdnOps):
             host_id=str(body.get("HostId") or ""),
             recommend=str(body.get("Recommend") or ""),
         )
-        log.info("%s failed: %s %s (RequestId %s)", action, facts.http_status, code, facts.request_id)
+        log.info(
+            "%s failed: HTTP %d %s in %.3fs (RequestId %s)",
+            action,
+            facts.http_status,
+            code,
+            _elapsed(response),
+            facts.request_id,
+        )
         error: VodStudioError = classify(facts)
         retry_after = response.headers.get("x-acs-retry-after", "")
         if retry_after.isdigit() and int(retry_after) > 0:

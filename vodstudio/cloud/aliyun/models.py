@@ -7,75 +7,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vodstudio.cloud.aliyun import parse as p
-from vodstudio.cloud.aliyun.credentials import UploadAddress, UploadAuth
-
-
-@dataclass(frozen=True)
-class UploadTicket:
-    """What a CreateUpload*/RefreshUploadVideo call returns: where to upload and with what credential."""
-
-    media_id: str
-    address: UploadAddress
-    auth: UploadAuth
-    request_id: str
-    media_url: str = ""  # ImageURL / MediaURL for images and attached media
-    file_url: str = ""
-
-
-@dataclass(frozen=True)
-class UrlUploadJob:
-    job_id: str
-    source_url: str
-
-
-@dataclass(frozen=True)
-class UrlUploadInfo:
-    job_id: str
-    upload_url: str
-    media_id: str
-    status: str
-    error_code: str
-    error_message: str
-    file_size: int
-    creation_time: dt.datetime | None
-    complete_time: dt.datetime | None
-    user_data: str
-    raw: dict[str, Any] = field(repr=False, compare=False)
-
-    @classmethod
-    def from_json(cls, d: dict[str, Any]) -> UrlUploadInfo:
-        return cls(
-            job_id=p.text(d, "JobId"),
-            upload_url=p.text(d, "UploadURL"),
-            media_id=p.text(d, "MediaId"),
-            status=p.text(d, "Status"),
-            error_code=p.text(d, "ErrorCode"),
-            error_message=p.text(d, "ErrorMessage"),
-            file_size=p.integer(d, "FileSize"),
-            creation_time=p.timestamp(d, "CreationTime"),
-            complete_time=p.timestamp(d, "CompleteTime"),
-            user_data=p.text(d, "UserData"),
-            raw=d,
-        )
-
-
-@dataclass(frozen=True)
-class UrlUploadInfos:
-    infos: list[UrlUploadInfo]
-    non_exists: list[str]
-
-
-@dataclass(frozen=True)
-class RegisteredMedia:
-    file_url: str
-    media_id: str
-    new_register: bool
-
-
-@dataclass(frozen=True)
-class RegisterResult:
-    registered: list[RegisteredMedia]
-    failed_file_urls: list[str]
 
 
 @dataclass(frozen=True)
@@ -397,63 +328,21 @@ class CategoryPage:
     total: int
 
 
-@dataclass(frozen=True)
-class RefreshTask:
-    task_id: str
-    object_path: str
-    object_type: str
-    status: str
-    process: str
-    creation_time: dt.datetime | None
-    description: str
-
-
-@dataclass(frozen=True)
-class RefreshTaskPage:
-    total: int
-    tasks: list[RefreshTask]
-    page_number: int = 1
-    page_size: int = 0
-
-
-@dataclass(frozen=True)
-class RefreshQuota:
-    url_quota: int
-    url_remain: int
-    dir_quota: int
-    dir_remain: int
-    preload_quota: int
-    preload_remain: int
-    block_quota: int
-    block_remain: int
-
-
-@dataclass(frozen=True)
-class UsagePoint:
-    timestamp: dt.datetime
-    value: float
-
-
-@dataclass(frozen=True)
-class UsageSeries:
-    """Traffic (bytes per interval) or bandwidth (bit/s) over time for one domain (or all)."""
-
-    domain: str
-    interval_s: int
-    points: list[UsagePoint]
-    total: float
-
-
-@dataclass(frozen=True)
-class DomainLog:
-    name: str
-    path: str
-    size: int
-    start_time: dt.datetime | None
-    end_time: dt.datetime | None
-
-
-@dataclass(frozen=True)
-class DomainLogPage:
-    total: int
-    logs: list[DomainLog]
+# Upload and CDN results live in their own modules; re-exported so callers need one import path.
+from vodstudio.cloud.aliyun.cdn_models import (  # noqa: E402, F401
+    DomainLog,
+    DomainLogPage,
+    RefreshQuota,
+    RefreshTask,
+    RefreshTaskPage,
+    UsagePoint,
+    UsageSeries,
+)
+from vodstudio.cloud.aliyun.upload_models import (  # noqa: E402, F401
+    RegisteredMedia,
+    RegisterResult,
+    UploadTicket,
+    UrlUploadInfo,
+    UrlUploadInfos,
+    UrlUploadJob,
+)

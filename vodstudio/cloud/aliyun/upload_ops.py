@@ -13,7 +13,7 @@ from vodstudio.cloud.aliyun import limits as lim
 from vodstudio.cloud.aliyun import parse as p
 from vodstudio.cloud.aliyun.base import RpcCaller
 from vodstudio.cloud.aliyun.credentials import decode_upload_address, decode_upload_auth
-from vodstudio.cloud.aliyun.models import (
+from vodstudio.cloud.aliyun.upload_models import (
     RegisteredMedia,
     RegisterResult,
     UploadTicket,
