@@ -1,0 +1,122 @@
+"""``vodstudio sandbox`` as a real subprocess: one JSON line when ready, state kept across restarts."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import httpx
+from aliyunsdkcore.client import AcsClient
+from aliyunsdkvod.request.v20170321 import CreateUploadVideoRequest, RefreshUploadVideoRequest
+
+COMMAND = [sys.executable, "-m", "vodstudio", "sandbox"]
+
+
+def start(data_dir: Path, *extra: str) -> tuple[subprocess.Popen[str], dict[str, str]]:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(
+        [*COMMAND, "--port", "0", "--data-dir", str(data_dir), *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline()  # pytest-timeout guards a sandbox that never gets ready
+    if not line:
+        process.wait(timeout=10)
+        raise AssertionError(f"sandbox exited early: {process.stderr.read() if process.stderr else ''}")
+    return process, json.loads(line)
+
+
+def stop(process: subprocess.Popen[str]) -> int:
+    process.send_signal(signal.SIGTERM)
+    try:
+        return process.wait(timeout=15)
+    finally:
+        for stream in (process.stdout, process.stderr):
+            if stream is not None:
+                stream.close()
+
+
+def call(info: dict[str, str], request: Any) -> dict[str, Any]:
+    client = AcsClient(info["access_key_id"], info["access_key_secret"], info["region"], auto_retry=False)
+    request.set_endpoint(info["vod_endpoint"].removeprefix("http://"))
+    request.set_protocol_type("http")
+    try:
+        answer: dict[str, Any] = json.loads(client.do_action_with_exception(request))
+    finally:
+        client.session.close()
+    return answer
+
+
+def test_json_line_and_state_survive_a_restart(tmp_path: Path) -> None:
+    data_dir = tmp_path / "sandbox"
+    process, info = start(data_dir, "--seed-demo", "--credential-lifetime", "1200")
+    try:
+        expected = {
+            "vod_endpoint",
+            "oss_endpoint",
+            "cdn_domain",
+            "access_key_id",
+            "access_key_secret",
+            "bucket",
+        }
+        assert expected <= set(info)
+        assert info["vod_endpoint"].startswith("http://127.0.0.1:")
+        state = httpx.get(f"{info['vod_endpoint']}/_sandbox/state").json()
+        assert state["config"]["upload_credential_lifetime"] == 1200
+        assert "access_key_secret" not in state["config"]
+        request = CreateUploadVideoRequest.CreateUploadVideoRequest()
+        request.set_Title("survives a restart")
+        request.set_FileName("restart.mp4")
+        created = call(info, request)
+    finally:
+        assert stop(process) == 0
+    process, info_again = start(data_dir)
+    try:
+        refresh = RefreshUploadVideoRequest.RefreshUploadVideoRequest()
+        refresh.set_VideoId(created["VideoId"])
+        again = call(info_again, refresh)
+        assert again["VideoId"] == created["VideoId"]
+        # Same object key and bucket; only the endpoint (a new port) differs between runs.
+        old, new = (json.loads(base64.b64decode(a["UploadAddress"])) for a in (created, again))
+        assert (new["Bucket"], new["FileName"]) == (old["Bucket"], old["FileName"])
+        assert new["Endpoint"] == info_again["vod_endpoint"]
+    finally:
+        assert stop(process) == 0
+
+
+def test_control_api_changes_faults_while_running(tmp_path: Path) -> None:
+    process, info = start(tmp_path / "sandbox", "--error-rate", "CreateUploadVideo=1")
+    try:
+        base = info["vod_endpoint"]
+        assert httpx.get(f"{base}/_sandbox/state").json()["faults"]["error_rate"] == {
+            "CreateUploadVideo": 1.0
+        }
+        changed = httpx.post(f"{base}/_sandbox/faults", json={"error_rate": {}, "throttle_burst": 2}).json()
+        assert changed["faults"]["throttle_burst"] == 2
+        moved = httpx.post(f"{base}/_sandbox/clock", json={"advance": 90}).json()
+        assert moved["clock_offset"] == 90
+        assert httpx.post(f"{base}/_sandbox/config", json={"nonsense": 1}).status_code == 400
+    finally:
+        assert stop(process) == 0
+
+
+def test_non_loopback_host_is_refused(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [*COMMAND, "--host", "0.0.0.0", "--data-dir", str(tmp_path / "s")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "--allow-remote" in result.stderr
+    assert result.stdout == ""
