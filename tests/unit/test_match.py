@@ -182,3 +182,20 @@ def test_like_wildcards_are_literal(conn: sqlite3.Connection) -> None:
     assert ids(conn, "Title = '_'") == []
     assert ids(conn, "Title = '%'") == []
     assert ids(conn, "Description = 's_ng'") == []
+
+
+def test_expressions_from_the_client_builder_parse(conn: sqlite3.Connection) -> None:
+    import datetime as dt
+
+    from vodstudio.core.match_builder import MediaFilter, SearchType, build_match
+
+    flt = MediaFilter(
+        text="music",
+        statuses=("Normal", "Checking"),
+        created_from=dt.datetime(2023, 11, 1, tzinfo=dt.UTC),
+        category_id=10,
+        tags=("music",),
+    )
+    assert ids(conn, build_match(flt)) == ["v3"]
+    audio = MediaFilter(search_type=SearchType.AUDIO, video_ids=("x", "y"))
+    compile_match(build_match(audio), "audio")

@@ -53,7 +53,13 @@ _PLAYABLE = {
 # Per SearchType whitelists (reference §2.8); anything else is rejected as the service does.
 FIELDS: dict[str, dict[str, Field]] = {
     "video": {"VideoId": Field("media_id", Kind.EXACT), **_COMMON, **_PLAYABLE},
-    "audio": {"AudioId": Field("media_id", Kind.EXACT), **_COMMON, **_PLAYABLE},
+    # Audio ids are also accepted under VideoId: the docs name no audio id field and clients differ.
+    "audio": {
+        "AudioId": Field("media_id", Kind.EXACT),
+        "VideoId": Field("media_id", Kind.EXACT),
+        **_COMMON,
+        **_PLAYABLE,
+    },
     "image": {
         "ImageId": Field("media_id", Kind.EXACT),
         "FileName": Field("file_name", Kind.FUZZY),
