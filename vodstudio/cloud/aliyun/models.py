@@ -8,6 +8,25 @@ from typing import Any
 
 from vodstudio.cloud.aliyun import parse as p
 
+# Upload and CDN results live in their own modules; re-exported so callers need one import path.
+from vodstudio.cloud.aliyun.cdn_models import (
+    DomainLog,
+    DomainLogPage,
+    RefreshQuota,
+    RefreshTask,
+    RefreshTaskPage,
+    UsagePoint,
+    UsageSeries,
+)
+from vodstudio.cloud.aliyun.upload_models import (
+    RegisteredMedia,
+    RegisterResult,
+    UploadTicket,
+    UrlUploadInfo,
+    UrlUploadInfos,
+    UrlUploadJob,
+)
+
 
 @dataclass(frozen=True)
 class Video:
@@ -328,21 +347,33 @@ class CategoryPage:
     total: int
 
 
-# Upload and CDN results live in their own modules; re-exported so callers need one import path.
-from vodstudio.cloud.aliyun.cdn_models import (  # noqa: E402, F401
-    DomainLog,
-    DomainLogPage,
-    RefreshQuota,
-    RefreshTask,
-    RefreshTaskPage,
-    UsagePoint,
-    UsageSeries,
-)
-from vodstudio.cloud.aliyun.upload_models import (  # noqa: E402, F401
-    RegisteredMedia,
-    RegisterResult,
-    UploadTicket,
-    UrlUploadInfo,
-    UrlUploadInfos,
-    UrlUploadJob,
-)
+__all__ = [
+    "AttachedMedia",
+    "Audio",
+    "BatchResult",
+    "Category",
+    "CategoryPage",
+    "DomainLog",
+    "DomainLogPage",
+    "ImageInfo",
+    "MediaItem",
+    "Mezzanine",
+    "PlayInfo",
+    "PlayStream",
+    "RefreshQuota",
+    "RefreshTask",
+    "RefreshTaskPage",
+    "RegisterResult",
+    "RegisteredMedia",
+    "SearchPage",
+    "UploadTicket",
+    "UrlUploadInfo",
+    "UrlUploadInfos",
+    "UrlUploadJob",
+    "UsagePoint",
+    "UsageSeries",
+    "Video",
+    "VideoBase",
+    "VideoInfos",
+    "VideoListPage",
+]
