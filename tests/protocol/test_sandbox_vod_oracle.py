@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import httpx
 import oss2
 import pytest
 from aliyunsdkcore.acs_exception.exceptions import ServerException
@@ -18,6 +19,7 @@ from aliyunsdkvod.request.v20170321 import (
     CreateUploadAttachedMediaRequest,
     CreateUploadImageRequest,
     CreateUploadVideoRequest,
+    GetPlayInfoRequest,
     GetURLUploadInfosRequest,
     GetVideoInfoRequest,
     RefreshUploadVideoRequest,
@@ -110,6 +112,11 @@ def test_create_upload_video_then_oss2_upload_makes_it_normal(sandbox: Sandbox, 
         ).fetchall()
     assert row["size"] == SAMPLE.stat().st_size and row["duration"] > 0 and row["width"] > 0
     assert len(covers) == 1
+    play = GetPlayInfoRequest.GetPlayInfoRequest()
+    play.set_VideoId(answer["VideoId"])
+    urls = [item["PlayURL"] for item in call(sandbox, play)["PlayInfoList"]["PlayInfo"]]
+    assert urls and all(url.startswith(sandbox.info.cdn_base_url) for url in urls)
+    assert httpx.get(urls[0]).content == SAMPLE.read_bytes()
 
 
 def test_refresh_keeps_the_address_and_issues_a_new_credential(sandbox: Sandbox) -> None:

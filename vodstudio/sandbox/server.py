@@ -62,6 +62,7 @@ class _ApiServer(ThreadingHTTPServer):
 
     def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler], state: SandboxState):
         self.state = state
+        self.stopped = False  # set before the state closes: kept-alive sockets must not reach it
         super().__init__(address, handler)
 
     def handle_error(self, request: Any, client_address: Any) -> None:
@@ -92,6 +93,9 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
 
     def _route(self) -> None:
         self.responded = False
+        if self.server.stopped:
+            self.close_connection = True
+            return
         state = self.server.state
         path = urlsplit(self.path).path
         try:
@@ -215,6 +219,8 @@ class Sandbox:
         self._threads.append(thread)
 
     def stop(self) -> None:
+        if self._api is not None:
+            self._api.stopped = True
         for server in (self._api, self._cdn):
             if server is not None:
                 server.shutdown()
