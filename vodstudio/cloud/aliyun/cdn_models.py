@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
+
+from vodstudio.cloud.aliyun import parse as p
 
 
 @dataclass(frozen=True)
@@ -15,6 +18,18 @@ class RefreshTask:
     process: str
     creation_time: dt.datetime | None
     description: str
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> RefreshTask:
+        return cls(
+            task_id=p.text(d, "TaskId"),
+            object_path=p.text(d, "ObjectPath"),
+            object_type=p.text(d, "ObjectType"),
+            status=p.text(d, "Status"),
+            process=p.text(d, "Process"),
+            creation_time=p.timestamp(d, "CreationTime"),
+            description=p.text(d, "Description"),
+        )
 
 
 @dataclass(frozen=True)

@@ -111,18 +111,7 @@ class CdnOps(RpcCaller):
             "EndTime": end_time,
         }
         body = self.call("DescribeVodRefreshTasks", params, cdn=True)
-        tasks = [
-            RefreshTask(
-                task_id=p.text(d, "TaskId"),
-                object_path=p.text(d, "ObjectPath"),
-                object_type=p.text(d, "ObjectType"),
-                status=p.text(d, "Status"),
-                process=p.text(d, "Process"),
-                creation_time=p.timestamp(d, "CreationTime"),
-                description=p.text(d, "Description"),
-            )
-            for d in p.items(body, "Tasks", "Task")
-        ]
+        tasks = [RefreshTask.from_json(d) for d in p.items(body, "Tasks", "Task")]
         return RefreshTaskPage(
             total=p.integer(body, "TotalCount"),
             tasks=tasks,
