@@ -190,7 +190,7 @@ class _Parser:
         following = self.peek()
         if following.kind == "punct" and following.text in "([":
             return self.range(token.text, spec)
-        return self.equals(token.text, spec, self.value(spec))
+        return self.equals(spec, self.value(spec))
 
     def value(self, spec: Field) -> Value:
         token = self.take()
@@ -198,9 +198,7 @@ class _Parser:
             raise MatchError(f"expected a value at {token.pos}")
         return _convert(token.text, spec)
 
-    def equals(self, name: str, spec: Field, value: Value) -> Compiled:
-        if spec.kind is Kind.RANGE:
-            return Compiled(f"{spec.column} = ?", (value,))
+    def equals(self, spec: Field, value: Value) -> Compiled:
         if spec.kind is Kind.FUZZY:
             return _fuzzy(spec, str(value))
         return Compiled(f"{spec.column} = ?", (value,))
