@@ -1,0 +1,112 @@
+"""Event coalescing: progress at most a few times a second per job, with rolling speed and ETA."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from vodstudio.core.jobs import JobProgress, JobStateChanged
+
+log = logging.getLogger("vodstudio.transfer.events")
+
+Sink = Callable[[object], None]
+
+MIN_INTERVAL_S = 0.25  # ≤ 4 progress events per second per job
+SPEED_WINDOW_S = 5.0
+
+
+@dataclass
+class _Track:
+    total: int
+    done: int = 0
+    last_emit: float = 0.0
+    samples: deque[tuple[float, int]] = field(default_factory=deque)
+
+    def speed(self, now: float) -> float:
+        while len(self.samples) > 2 and now - self.samples[0][0] > SPEED_WINDOW_S:
+            self.samples.popleft()
+        if len(self.samples) < 2:
+            return 0.0
+        (t0, b0), (t1, b1) = self.samples[0], self.samples[-1]
+        return (b1 - b0) / (t1 - t0) if t1 > t0 else 0.0
+
+
+class EventHub:
+    """Thread-safe front of the user's sink. State changes always go through, progress is coalesced.
+
+    ``sink`` is called from worker threads; ``ui/bridge.py`` turns the events into Qt signals.
+    """
+
+    def __init__(self, sink: Sink, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self._sink = sink
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._tracks: dict[int, _Track] = {}
+
+    def emit(self, event: object) -> None:
+        try:
+            self._sink(event)
+        except Exception:  # a broken sink must not kill an upload
+            log.exception("event sink failed")
+
+    def start(self, job_id: int, total: int, done: int = 0) -> None:
+        with self._lock:
+            track = _Track(total=total, done=done)
+            track.samples.append((self._clock(), done))
+            self._tracks[job_id] = track
+
+    def set_done(self, job_id: int, done: int, *, force: bool = False) -> None:
+        """Absolute bytes done (e.g. after a resume recounted the parts)."""
+        self._progress(job_id, absolute=done, force=force)
+
+    def add(self, job_id: int, amount: int) -> None:
+        self._progress(job_id, delta=amount)
+
+    def _progress(
+        self, job_id: int, *, delta: int = 0, absolute: int | None = None, force: bool = False
+    ) -> None:
+        now = self._clock()
+        with self._lock:
+            track = self._tracks.get(job_id)
+            if track is None:
+                return
+            track.done = absolute if absolute is not None else track.done + delta
+            track.done = max(0, min(track.done, track.total)) if track.total else max(track.done, 0)
+            if not force and now - track.last_emit < MIN_INTERVAL_S:
+                return
+            event = self._snapshot(job_id, track, now)
+        self.emit(event)
+
+    def _snapshot(self, job_id: int, track: _Track, now: float) -> JobProgress:
+        track.last_emit = now
+        track.samples.append((now, track.done))
+        speed = track.speed(now)
+        left = track.total - track.done
+        eta = left / speed if speed > 0 else None
+        return JobProgress(job_id, track.done, track.total, speed, eta)
+
+    def flush(self, job_id: int) -> None:
+        now = self._clock()
+        with self._lock:
+            track = self._tracks.get(job_id)
+            if track is None:
+                return
+            event = self._snapshot(job_id, track, now)
+        self.emit(event)
+
+    def done_bytes(self, job_id: int) -> int:
+        with self._lock:
+            track = self._tracks.get(job_id)
+            return track.done if track else 0
+
+    def state(self, event: JobStateChanged, *, final: bool = False) -> None:
+        """A state change: the latest progress first, so a listener never sees stale bytes after it."""
+        self.flush(event.job_id)
+        self.emit(event)
+        if final:
+            with self._lock:
+                self._tracks.pop(event.job_id, None)

@@ -1,0 +1,84 @@
+"""Turning dropped files and folders into job candidates (media by extension, odd names welcome)."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from vodstudio.core.jobs import JobKind, kind_for_name
+
+
+@dataclass(frozen=True)
+class Candidate:
+    path: Path
+    kind: JobKind
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: Path
+    reason: str  # "not-media", "file.missing", "file.not-regular", "file.unreadable"
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    # os.scandir instead of Path.rglob: no stat per entry until needed, and sorted for a stable order.
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path))
+        else:
+            yield Path(entry.path)
+
+
+def scan(
+    paths: Sequence[Path],
+    *,
+    recurse: bool = True,
+    include_all: bool = False,
+    forced_kind: JobKind | None = None,
+) -> Iterator[Candidate | Skipped]:
+    """Yield a candidate (or the reason to skip) for every file below ``paths``, lazily.
+
+    Files named explicitly are taken whatever their extension (as VIDEO unless it says otherwise),
+    so the user gets a clear outcome for each; files found in folders must look like media unless
+    ``include_all``. Missing or special files are reported, never raised.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            children = _walk(path) if recurse else (p for p in sorted(path.iterdir()) if not p.is_dir())
+            for child in children:
+                yield from _one(child, explicit=False, include_all=include_all, forced_kind=forced_kind)
+        else:
+            yield from _one(path, explicit=True, include_all=include_all, forced_kind=forced_kind)
+
+
+def _one(
+    path: Path, *, explicit: bool, include_all: bool, forced_kind: JobKind | None
+) -> Iterator[Candidate | Skipped]:
+    kind = forced_kind or kind_for_name(path.name)
+    if kind is None:
+        if not (explicit or include_all):
+            yield Skipped(path, "not-media")
+            return
+        kind = JobKind.VIDEO
+    try:
+        st = path.stat()
+    except OSError as exc:
+        if explicit:  # queued anyway: the job then fails with a clear code, visible in the queue
+            yield Candidate(path, kind, 0, 0)
+        else:
+            yield Skipped(path, "file.missing" if isinstance(exc, FileNotFoundError) else "file.unreadable")
+        return
+    if not stat.S_ISREG(st.st_mode) and not explicit:
+        yield Skipped(path, "file.not-regular")
+        return
+    yield Candidate(path, kind, st.st_size if stat.S_ISREG(st.st_mode) else 0, st.st_mtime_ns)
