@@ -30,13 +30,14 @@ def start(data_dir: Path, *extra: str) -> tuple[subprocess.Popen[str], dict[str,
     assert process.stdout is not None
     line = process.stdout.readline()  # pytest-timeout guards a sandbox that never gets ready
     if not line:
-        process.wait(timeout=10)
-        raise AssertionError(f"sandbox exited early: {process.stderr.read() if process.stderr else ''}")
+        stop(process)
+        raise AssertionError("sandbox exited before printing its JSON line")
     return process, json.loads(line)
 
 
 def stop(process: subprocess.Popen[str]) -> int:
-    process.send_signal(signal.SIGTERM)
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
     try:
         return process.wait(timeout=15)
     finally:
