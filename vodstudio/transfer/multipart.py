@@ -1,0 +1,211 @@
+"""Multipart upload: initiate or resume (ListParts is the truth), parallel parts, complete, verify CRC64."""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from oss2.models import PartInfo
+
+from vodstudio.core.errors import IntegrityError, NotFoundError, ServiceError, SourceFileError
+from vodstudio.core.jobs import Checkpoint, PartRecord
+from vodstudio.transfer.crc import combine_parts, crc64
+from vodstudio.transfer.oss_call import JobTransfer
+from vodstudio.transfer.oss_session import SliceReader
+from vodstudio.transfer.planner import part_ranges
+
+log = logging.getLogger("vodstudio.transfer.multipart")
+
+
+def check_unchanged(path: str, size: int, mtime_ns: int) -> None:
+    """Fail with ``file.changed`` if the file is not the one the checkpoint was made from."""
+    try:
+        st = Path(path).stat()
+    except OSError as exc:
+        raise SourceFileError(f"the file is gone: {exc.strerror}", code="file.missing", path=path) from exc
+    if st.st_size != size or st.st_mtime_ns != mtime_ns:
+        raise SourceFileError(
+            "the file changed since its upload started (size or modification time differs)",
+            code="file.changed",
+            path=path,
+        )
+
+
+def _file_crc(path: str, offset: int, size: int) -> int:
+    crc = 0
+    with open(path, "rb") as handle:
+        handle.seek(offset)
+        left = size
+        while left > 0:
+            data = handle.read(min(left, 4 << 20))
+            if not data:
+                break
+            crc = crc64(data, crc)
+            left -= len(data)
+    return crc
+
+
+def _list_parts(jt: JobTransfer, cp: Checkpoint) -> dict[int, tuple[str, int]]:
+    """Every part the server holds for the upload: number -> (etag, size)."""
+    found: dict[int, tuple[str, int]] = {}
+    marker = 0
+    while True:
+
+        def page(bucket: Any, m: int = marker) -> Any:
+            return bucket.list_parts(cp.object_key, cp.upload_id, marker=m, max_parts=1000)
+
+        result: Any = jt.call(page)
+        for part in result.parts:
+            found[int(part.part_number)] = (str(part.etag), int(part.size))
+        if not result.is_truncated:
+            return found
+        marker = int(result.next_marker)
+
+
+def _reconcile(jt: JobTransfer, cp: Checkpoint) -> tuple[Checkpoint, dict[int, PartRecord]]:
+    """Resume: keep the parts the server has (recorded CRCs, or re-read locally when missing)."""
+    queue = jt.shared.queue
+    if not cp.upload_id:
+        return cp, {}
+    try:
+        server = _list_parts(jt, cp)
+    except NotFoundError:
+        log.info("job %s: upload %s is gone on the server; starting a new one", jt.job_id, cp.upload_id)
+        queue.forget_parts(jt.job_id)
+        cp = replace(cp, upload_id="", parts=())
+        queue.save_checkpoint(cp)
+        return cp, {}
+    sizes = {n: s for n, _, s in part_ranges(cp.file_size, cp.part_size)}
+    offsets = {n: o for n, o, _ in part_ranges(cp.file_size, cp.part_size)}
+    recorded = {p.part_number: p for p in cp.parts}
+    done: dict[int, PartRecord] = {}
+    for number, (etag, size) in server.items():
+        if sizes.get(number) != size:
+            continue
+        mine = recorded.get(number)
+        if mine is not None and mine.etag == etag:
+            done[number] = mine
+        else:  # acknowledged by OSS but not recorded before the crash: CRC from the local file
+            rec = PartRecord(number, size, etag, _file_crc(jt.path, offsets[number], size))
+            done[number] = rec
+    stale = [n for n in recorded if n not in done]
+    if stale:
+        queue.forget_parts(jt.job_id, stale)
+    return cp, done
+
+
+def _upload_part(jt: JobTransfer, cp: Checkpoint, number: int, offset: int, size: int) -> PartRecord:
+    shared = jt.shared
+    shared.budget.acquire(jt.control.cancel)
+    try:
+        sent = [0]
+
+        def count(n: int) -> None:
+            sent[0] += n
+            shared.hub.add(jt.job_id, n)
+
+        def undo() -> None:
+            shared.hub.add(jt.job_id, -sent[0])
+            sent[0] = 0
+
+        def op(bucket: Any) -> PartRecord:
+            with SliceReader(
+                Path(jt.path), offset, size, limiter=shared.limiter, cancel=jt.control.cancel, on_bytes=count
+            ) as reader:
+                result = bucket.upload_part(cp.object_key, cp.upload_id, number, reader)
+            if result.crc is not None and int(result.crc) != reader.crc:
+                raise IntegrityError(
+                    f"part {number}: OSS stored CRC64 {result.crc}, we sent {reader.crc}", retryable=True
+                )
+            return PartRecord(number, size, str(result.etag), reader.crc)
+
+        record: PartRecord = jt.call(op, on_failure=undo)
+        return record
+    finally:
+        shared.budget.release()
+
+
+def _send_parts(jt: JobTransfer, cp: Checkpoint, done: dict[int, PartRecord]) -> None:
+    """Upload the missing parts, at most ``parallel_parts`` of this job in flight; record each durably."""
+    todo = [r for r in part_ranges(cp.file_size, cp.part_size) if r[0] not in done]
+    inflight: dict[Future[PartRecord], int] = {}
+    try:
+        while todo or inflight:
+            while todo and len(inflight) < max(jt.shared.parallel_parts(), 1):
+                jt.check_stop()
+                number, offset, size = todo.pop(0)
+                future = jt.shared.pool.submit(_upload_part, jt, cp, number, offset, size)
+                inflight[future] = number
+            finished, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+            for future in finished:
+                inflight.pop(future)
+                record = future.result()  # raises the part's error: the job stops
+                done[record.part_number] = record
+                total = sum(p.size for p in done.values())
+                jt.shared.queue.record_part(jt.job_id, record, bytes_done=total)
+    finally:
+        if inflight:  # a part failed or we were stopped: let the others land (bounded by the window)
+            wait(list(inflight))
+            for future in inflight:  # keep what the server acknowledged even while stopping
+                if not future.cancelled() and future.exception() is None:
+                    rec = future.result()
+                    done[rec.part_number] = rec
+                    total = sum(p.size for p in done.values())
+                    jt.shared.queue.record_part(jt.job_id, rec, bytes_done=total)
+
+
+def upload_multipart(jt: JobTransfer, cp: Checkpoint) -> Checkpoint:
+    """Upload (or continue) the file described by ``cp``; returns the final checkpoint.
+
+    The CRC64 of every part is checked as it lands; after Complete the object's CRC must equal the
+    combination of the part CRCs (recorded ones after a resume, where ListParts gives no CRCs).
+    """
+    queue = jt.shared.queue
+    check_unchanged(jt.path, cp.file_size, cp.mtime_ns)
+    cp, done = _reconcile(jt, cp)
+    if not cp.upload_id:
+        result: Any = jt.call(lambda b: b.init_multipart_upload(cp.object_key))
+        cp = replace(cp, upload_id=str(result.upload_id), parts=())
+        queue.save_checkpoint(cp)  # durable before the first part is sent
+    jt.shared.hub.set_done(jt.job_id, sum(p.size for p in done.values()), force=True)
+    _send_parts(jt, cp, done)
+    check_unchanged(jt.path, cp.file_size, cp.mtime_ns)
+    expected = combine_parts((done[n].crc64, done[n].size) for n in sorted(done))
+    _complete(jt, cp, done, expected)
+    return replace(cp, parts=tuple(done[n] for n in sorted(done)))
+
+
+def _complete(jt: JobTransfer, cp: Checkpoint, done: dict[int, PartRecord], expected: int) -> None:
+    infos = [PartInfo(n, done[n].etag) for n in sorted(done)]
+    try:
+        result: Any = jt.call(lambda b: b.complete_multipart_upload(cp.object_key, cp.upload_id, infos))
+        actual = result.crc
+    except NotFoundError:
+        # A retried Complete whose first attempt landed (the answer was lost): the object is there.
+        actual = object_crc(jt, cp.object_key)
+        if actual is None:
+            raise
+    if actual is not None and int(actual) != expected:
+        raise IntegrityError(f"the uploaded object's CRC64 {actual} differs from the file's {expected}")
+
+
+def object_crc(jt: JobTransfer, key: str) -> int | None:
+    try:
+        head: Any = jt.call(lambda b: b.head_object(key))
+    except NotFoundError:
+        return None
+    value = head.headers.get("x-oss-hash-crc64ecma")
+    return int(value) if value else None
+
+
+def abort(jt: JobTransfer, cp: Checkpoint) -> None:
+    if not cp.upload_id:
+        return
+    try:
+        jt.call(lambda b: b.abort_multipart_upload(cp.object_key, cp.upload_id))
+    except ServiceError as exc:  # already gone is fine
+        if not isinstance(exc, NotFoundError):
+            raise

@@ -1,0 +1,155 @@
+"""What one job's OSS requests share: the connection budget, stop signals, retry with credential refresh."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from vodstudio.cloud.retry import RetryPolicy
+from vodstudio.core.errors import (
+    CancelledError,
+    CredentialExpiredError,
+    SourceFileError,
+    VodStudioError,
+)
+from vodstudio.store.queue_db import QueueDb
+from vodstudio.transfer.credentials import CredentialKeeper
+from vodstudio.transfer.events import EventHub
+from vodstudio.transfer.oss_session import OssSession, oss_error
+from vodstudio.transfer.ratelimit import TokenBucket
+
+log = logging.getLogger("vodstudio.transfer")
+
+MAX_REFRESHES_PER_REQUEST = 4
+PART_RETRY = RetryPolicy(max_attempts=8, base_delay=0.2, max_delay=10.0, max_total=120.0)
+
+
+class ConnectionBudget:
+    """A semaphore whose size can change while running: all parts of all files share it."""
+
+    def __init__(self, size: int) -> None:
+        self._cond = threading.Condition()
+        self._size = max(size, 1)
+        self._used = 0
+
+    def resize(self, size: int) -> None:
+        with self._cond:
+            self._size = max(size, 1)
+            self._cond.notify_all()
+
+    def acquire(self, cancel: threading.Event | None = None) -> None:
+        with self._cond:
+            while self._used >= self._size:
+                if cancel is not None and cancel.is_set():
+                    raise CancelledError("transfer stopped")
+                self._cond.wait(0.2)
+            self._used += 1
+
+    def release(self) -> None:
+        with self._cond:
+            self._used -= 1
+            self._cond.notify()
+
+
+class StopReason:
+    PAUSE = "pause"
+    CANCEL = "cancel"
+    SHUTDOWN = "shutdown"
+
+
+@dataclass
+class JobControl:
+    """The stop switch of one running job; ``reason`` says what the stop means."""
+
+    job_id: int
+    cancel: threading.Event = field(default_factory=threading.Event)
+    reason: str = ""
+
+    def stop(self, reason: str) -> None:
+        # cancel beats pause beats shutdown: a cancel during a pause request must still clean up.
+        order = [StopReason.SHUTDOWN, StopReason.PAUSE, StopReason.CANCEL]
+        if not self.reason or order.index(reason) > order.index(self.reason):
+            self.reason = reason
+        self.cancel.set()
+
+
+@dataclass
+class Shared:
+    """Engine-wide resources, one of each."""
+
+    queue: QueueDb
+    session: OssSession
+    limiter: TokenBucket
+    budget: ConnectionBudget
+    pool: ThreadPoolExecutor  # part uploads of all jobs
+    hub: EventHub
+    parallel_parts: Callable[[], int]
+    retry: RetryPolicy = PART_RETRY
+
+
+class AddressChanged(VodStudioError):
+    """A non-refreshable credential was re-created: the object must be uploaded again from the start."""
+
+    default_code = "upload.restart"
+
+
+@dataclass
+class JobTransfer:
+    """One job's view of the shared resources plus its credential keeper and stop switch."""
+
+    shared: Shared
+    control: JobControl
+    keeper: CredentialKeeper
+    path: str
+
+    @property
+    def job_id(self) -> int:
+        return self.control.job_id
+
+    def check_stop(self) -> None:
+        if self.control.cancel.is_set():
+            raise CancelledError(f"job {self.job_id} stopped ({self.control.reason})")
+
+    def call(self, op: Callable[[Any], Any], *, on_failure: Callable[[], None] | None = None) -> Any:
+        """Run ``op(bucket)`` with per-request retries and single-flight credential refresh.
+
+        Only this request is retried; a refresh triggered here is shared with every other part that
+        failed with the same (old) credential. ``on_failure`` undoes per-attempt side effects
+        (progress counted for bytes that must be sent again).
+        """
+        attempt = 0
+        refreshes = 0
+        start_address = self.keeper.grant.address
+        while True:
+            self.check_stop()
+            grant = self.keeper.current()
+            if grant.address != start_address:
+                raise AddressChanged("the upload was re-created with a new address")
+            bucket = self.shared.session.bucket(grant.address, grant.auth)
+            try:
+                return op(bucket)
+            except (CancelledError, SourceFileError, AddressChanged):
+                if on_failure:
+                    on_failure()
+                raise
+            except Exception as exc:  # oss2 raises its own hierarchy and requests' errors
+                if on_failure:
+                    on_failure()
+                error = oss_error(exc)
+            if self.control.cancel.is_set():
+                raise CancelledError(f"job {self.job_id} stopped ({self.control.reason})") from error
+            if isinstance(error, CredentialExpiredError) and refreshes < MAX_REFRESHES_PER_REQUEST:
+                refreshes += 1
+                self.keeper.refresh(grant.generation)
+                continue
+            attempt += 1
+            if not error.retryable or attempt >= self.shared.retry.max_attempts:
+                raise error
+            delay = self.shared.retry.delay(attempt, error)
+            log.info("job %s: retrying OSS request after %s in %.2fs", self.job_id, error.code, delay)
+            if self.control.cancel.wait(delay):
+                raise CancelledError(f"job {self.job_id} stopped ({self.control.reason})") from error
