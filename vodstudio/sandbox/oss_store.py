@@ -128,5 +128,8 @@ def delete_object(conn: sqlite3.Connection, bucket: str, key: str) -> bool:
     if row is None:
         return False
     conn.execute("DELETE FROM objects WHERE bucket = ? AND key = ?", (bucket, key))
-    Path(row["path"]).unlink(missing_ok=True)
+    # Seeded objects may share one file (the demo sample); the last reference removes the bytes.
+    shared = conn.execute("SELECT 1 FROM objects WHERE path = ? LIMIT 1", (row["path"],)).fetchone()
+    if shared is None:
+        Path(row["path"]).unlink(missing_ok=True)
     return True
