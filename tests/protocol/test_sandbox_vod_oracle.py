@@ -279,3 +279,35 @@ def test_register_media(sandbox: Sandbox) -> None:
     [repeat] = call(sandbox, again)["RegisteredMediaList"]
     assert (repeat["MediaId"], repeat["NewRegister"]) == (registered["MediaId"], False)
     wait_for_status(sandbox, registered["MediaId"], "Normal")
+
+
+def raw_get(box: Sandbox, **params: str) -> httpx.Response:
+    """A hand-signed GET with everything in the query string, as the API docs show it."""
+    from vodstudio.sandbox import rpc_dispatch
+
+    state = box.state
+    query = {
+        "Format": "JSON",
+        "Version": "2017-03-21",
+        "AccessKeyId": box.info.access_key_id,
+        "SignatureMethod": "HMAC-SHA1",
+        "SignatureVersion": "1.0",
+        "SignatureNonce": state.new_request_id(),
+        "Timestamp": state.iso(state.now()),
+        **params,
+    }
+    query["Signature"] = rpc_dispatch.sign(
+        box.info.access_key_secret, rpc_dispatch.string_to_sign("GET", query)
+    )
+    return httpx.get(f"{box.info.vod_endpoint}/", params=query)
+
+
+def test_raw_get_error_body_and_xml_format(sandbox: Sandbox) -> None:
+    unknown = raw_get(sandbox, Action="NoSuchAction")
+    body = unknown.json()
+    assert (unknown.status_code, body["Code"]) == (404, "InvalidApi.NotFound")
+    assert set(body) == {"RequestId", "HostId", "Code", "Message", "Recommend"}
+    assert body["Recommend"].endswith(f"q=InvalidApi.NotFound&product=Vod&requestId={body['RequestId']}")
+    xml = raw_get(sandbox, Action="CreateUploadVideo", Format="XML", Title="x", FileName="a.mp4")
+    assert xml.status_code == 200
+    assert xml.text.startswith('<?xml version="1.0" encoding="UTF-8"?><CreateUploadVideoResponse><RequestId>')
