@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -50,12 +51,16 @@ def shot(widget: Any, name: str) -> None:
 def panel(qtbot: Any, sandbox: Any) -> Iterator[CdnPanel]:
     services = make_services(sandbox)
     widget = CdnPanel(services)
-    qtbot.addWidget(widget)
     widget.set_account(services.accounts.get(ALIYUN_NAME))
     idle(qtbot)
     yield widget
     idle(qtbot)
     widget.set_account(None)  # closes the API client's connections
+    widget.close()
+    del widget
+    # Widgets sit in reference cycles (slots capturing self); collect them here, in the GUI thread,
+    # before a worker thread's allocation triggers the GC and finalises them there (stack.md §3).
+    gc.collect()
 
 
 def test_parse_items_drops_blanks_comments_and_duplicates() -> None:

@@ -1,0 +1,281 @@
+"""The Library section against the live sandbox: search, lazy paging, details, edit, delete, CDN actions."""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from vodstudio.cloud.aliyun.client import VodClient
+from vodstudio.core.cdn import CdnTaskKind
+from vodstudio.core.errors import NotFoundError
+from vodstudio.core.match_builder import SearchType
+from vodstudio.sandbox.demo import seed_demo
+from vodstudio.store.accounts import AccountStore
+from vodstudio.store.paths import ProfilePaths
+from vodstudio.store.secrets import SecretStore
+from vodstudio.store.settings import load_settings
+from vodstudio.ui.bridge import background_busy
+from vodstudio.ui.library.fields import media_id, pick
+from vodstudio.ui.library.model import Column
+from vodstudio.ui.library.panel import LibraryPanel
+from vodstudio.ui.sandbox_account import ALIYUN_NAME, HUAWEI_NAME, ensure_sandbox_accounts
+
+SHOTS = os.environ.get("VODSTUDIO_SHOTS", "")
+DEMO_VIDEOS = 30
+
+
+def make_services(sandbox: Any) -> SimpleNamespace:
+    paths = ProfilePaths.default().ensure()
+    accounts = AccountStore(paths, SecretStore())
+    services = SimpleNamespace(paths=paths, settings=load_settings(paths), accounts=accounts)
+    services.vod_client = lambda account: VodClient.for_account(account, accounts.secret_for(account))
+    ensure_sandbox_accounts(services, sandbox.info)
+    return services
+
+
+def idle(qtbot: Any, timeout: int = 15_000) -> None:
+    qtbot.waitUntil(lambda: background_busy() == 0, timeout=timeout)
+
+
+@pytest.fixture
+def panel(qtbot: Any, sandbox: Any) -> Iterator[LibraryPanel]:
+    seed_demo(sandbox.state, videos=DEMO_VIDEOS)
+    services = make_services(sandbox)
+    widget = LibraryPanel(services)
+    widget.model.page_size = 10  # several pages from a small library
+    widget.resize(1200, 700)
+    widget.set_account(services.accounts.get(ALIYUN_NAME))
+    qtbot.waitUntil(lambda: widget.model.rowCount() > 0, timeout=15_000)
+    idle(qtbot)
+    yield widget
+    idle(qtbot)
+    widget.thumbs.shutdown()
+    widget.set_account(None)  # closes its API client
+    widget.close()
+    del widget
+    # Widgets sit in reference cycles (slots capturing self); collect them here, in the GUI thread,
+    # before a worker thread's allocation triggers the GC and finalises them there (stack.md §3).
+    gc.collect()
+
+
+def load_all(qtbot: Any, panel: LibraryPanel) -> None:
+    while panel.model.canFetchMore(QModelIndex()):
+        panel.model.fetchMore(QModelIndex())
+        qtbot.waitUntil(lambda: not panel.model.loading, timeout=15_000)
+
+
+def test_lazy_paging_loads_page_by_page(qtbot: Any, panel: LibraryPanel) -> None:
+    model = panel.model
+    assert model.rowCount() == 10
+    assert (model.total or 0) >= DEMO_VIDEOS
+    load_all(qtbot, panel)
+    assert model.rowCount() == model.total
+    ids = [media_id(item) for item in model.items()]
+    assert len(set(ids)) == len(ids)  # no page loaded twice
+    assert "Showing" in panel.status.text()
+
+
+def test_search_and_filters_build_the_match(qtbot: Any, panel: LibraryPanel) -> None:
+    title = str(pick(panel.model.item(0), "title"))
+    panel.filters.search_edit.setText(title)
+    panel.filters.search_edit.returnPressed.emit()
+    qtbot.waitUntil(lambda: not panel.model.loading and panel.model.rowCount() > 0, timeout=15_000)
+    assert all(title.casefold() in str(pick(i, "title")).casefold() for i in panel.model.items())
+    panel.filters.search_edit.setText("no such title anywhere 无此标题")
+    panel.filters.search_edit.returnPressed.emit()
+    qtbot.waitUntil(lambda: not panel.model.loading and panel.model.total == 0, timeout=15_000)
+    assert not panel.overlay.isHidden()
+    panel.filters.search_edit.clear()
+    status = panel.filters.status_combo
+    status.setCurrentIndex(status.findData("Normal"))
+    qtbot.waitUntil(lambda: not panel.model.loading and panel.model.rowCount() > 0, timeout=15_000)
+    assert {pick(i, "status") for i in panel.model.items()} == {"Normal"}
+    panel.filters.type_combo.setCurrentIndex(panel.filters.type_combo.findData(SearchType.IMAGE.value))
+    qtbot.waitUntil(lambda: not panel.model.loading and panel.model.rowCount() > 0, timeout=15_000)
+    assert all(pick(i, "image_id") for i in panel.model.items())
+
+
+def test_server_and_client_sorting(qtbot: Any, panel: LibraryPanel) -> None:
+    header = panel.table.horizontalHeader()
+    header.setSortIndicator(Column.CREATED, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: not panel.model.loading and panel.model.rowCount() > 0, timeout=15_000)
+    created = [pick(i, "creation_time") for i in panel.model.items()]
+    assert created == sorted(created)
+    header.setSortIndicator(Column.SIZE, Qt.SortOrder.DescendingOrder)
+    sizes = [int(pick(i, "size", default=0)) for i in panel.model.items()]
+    assert sizes == sorted(sizes, reverse=True)
+    assert "sorted within the loaded rows" in panel.status.text()
+
+
+def test_thumbnails_are_fetched_and_cached_on_disk(qtbot: Any, panel: LibraryPanel) -> None:
+    urls = [str(pick(i, "cover_url")) for i in panel.model.items() if pick(i, "cover_url")]
+    assert urls
+    panel.table.viewport().repaint()  # asks for the visible covers
+    for url in urls[:3]:
+        panel.thumbs.pixmap(url)
+    qtbot.waitUntil(lambda: panel.thumbs.pending() == 0, timeout=15_000)
+    assert panel.thumbs.pixmap(urls[0]) is not None
+    assert panel.thumbs.path_for(urls[0]).exists()
+    assert panel.thumbs.path_for(urls[0]).parent == panel.services.paths.thumbnail_dir
+    if SHOTS:
+        panel.select_row(0)
+        idle(qtbot)
+        panel.grab().save(str(Path(SHOTS) / "library.png"))
+
+
+def normal_row(panel: LibraryPanel) -> int:
+    return next(r for r, i in enumerate(panel.model.items()) if pick(i, "status") == "Normal")
+
+
+def test_details_show_play_urls_and_download_the_source(
+    qtbot: Any, panel: LibraryPanel, tmp_path: Path
+) -> None:
+    panel.select_row(normal_row(panel))
+    details = panel.details
+    qtbot.waitUntil(lambda: details.play_info is not None and details.mezzanine is not None, timeout=15_000)
+    assert details.streams.rowCount() > 0
+    assert details.selected_url().startswith("http")
+    details.copy_selected_url()
+    target = tmp_path / "source.mp4"
+    task = details.start_download(target)
+    with qtbot.waitSignal(task.finished, timeout=20_000):
+        pass
+    assert target.stat().st_size > 0
+    if SHOTS:
+        details.setCurrentIndex(1)
+        panel.grab().save(str(Path(SHOTS) / "library-details.png"))
+
+
+def test_edit_one_and_many(qtbot: Any, panel: LibraryPanel) -> None:
+    actions = panel.actions
+    panel.select_row(0)
+    dialog = actions.edit_selected()
+    assert dialog is not None and not dialog.many
+    dialog.title_edit.setText("新标题 renamed")
+    dialog.tags_edit.setText("a, b，c")
+    item_id = media_id(panel.model.item(0))
+    with qtbot.waitSignal(actions.finished, timeout=15_000):
+        dialog.accept()
+    video = panel.client.get_video_info(item_id)
+    assert video.title == "新标题 renamed"
+    assert list(video.tags) == ["a", "b", "c"]
+    idle(qtbot)
+    for row in range(3):
+        panel.select_row(row, extend=row > 0)
+    ids = [media_id(i) for i in panel.selected_items()]
+    dialog = actions.edit_selected()
+    assert dialog is not None and dialog.many
+    dialog.checks["description"].setChecked(True)
+    dialog.description_edit.setPlainText("batch description")
+    with qtbot.waitSignal(actions.finished, timeout=15_000):
+        dialog.accept()
+    assert all(v.description == "batch description" for v in panel.client.get_video_infos(ids).videos)
+
+
+def test_edit_rejects_an_empty_title(qtbot: Any, panel: LibraryPanel) -> None:
+    panel.select_row(0)
+    dialog = panel.actions.edit_selected()
+    assert dialog is not None
+    dialog.title_edit.setText("  ")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert dialog.error.text()
+    dialog.reject()
+
+
+def test_delete_videos_streams_and_sources(qtbot: Any, panel: LibraryPanel) -> None:
+    actions = panel.actions
+    actions.confirm = False
+    panel.select_row(normal_row(panel))
+    details = panel.details
+    qtbot.waitUntil(lambda: details.play_info is not None, timeout=15_000)
+    video_id = media_id(panel.selected_items()[0])
+    job_ids = [s.job_id for s in details.play_info.streams]
+    dialog = actions.delete_streams()
+    assert dialog is not None and dialog.list.count() == len(job_ids)
+    dialog.set_all_checked(False)
+    dialog.list.item(0).setCheckState(Qt.CheckState.Checked)
+    with qtbot.waitSignal(actions.finished, timeout=15_000):
+        dialog.accept()
+    remaining = (
+        {s.job_id for s in panel.client.get_play_info(video_id).streams} if len(job_ids) > 1 else set()
+    )
+    assert job_ids[0] not in remaining
+    idle(qtbot)
+    source = actions.delete_source()
+    assert source.extra is not None and "Force" in source.extra.text()
+    source.extra.setChecked(True)
+    with qtbot.waitSignal(actions.finished, timeout=15_000):
+        source.accept()
+    with pytest.raises(NotFoundError):
+        panel.client.get_mezzanine_info(video_id)
+    idle(qtbot)
+    before = panel.model.rowCount()
+    panel.select_row(0)
+    panel.select_row(1, extend=True)
+    doomed = {media_id(i) for i in panel.selected_items()}
+    with qtbot.waitSignal(actions.finished, timeout=15_000):
+        actions.delete_selected()
+    assert panel.model.rowCount() == before - 2
+    assert panel.client.get_video_infos(list(doomed)).non_exist_video_ids
+
+
+def test_refresh_on_cdn_sends_the_play_urls(qtbot: Any, panel: LibraryPanel) -> None:
+    panel.select_row(normal_row(panel))
+    with qtbot.waitSignal(panel.cdn_submitted, timeout=20_000) as blocker:
+        panel.actions.send_to_cdn(CdnTaskKind.REFRESH_URL)
+    result = blocker.args[0]
+    assert result.submitted
+    assert all(item.startswith("http") for item, _ in result.submitted)
+    assert "Sent" in panel.status.text()
+
+
+def test_replace_cover_uploads_updates_and_refreshes_the_old_url(
+    qtbot: Any, panel: LibraryPanel, tmp_path: Path
+) -> None:
+    from vodstudio.sandbox.pngimg import cover_png  # a small real PNG
+
+    image = tmp_path / "cover.png"
+    image.write_bytes(cover_png("replacement", 64, 36))
+    panel.select_row(normal_row(panel))
+    video_id = media_id(panel.selected_items()[0])
+    old = panel.client.get_video_info(video_id).cover_url
+    with qtbot.waitSignal(panel.cdn_submitted, timeout=20_000) as blocker:
+        panel.actions.replace_cover(image)
+    new = panel.client.get_video_info(video_id).cover_url
+    assert new and new != old
+    assert [item for item, _ in blocker.args[0].submitted] == [old]
+
+
+def test_huawei_account_shows_why_there_is_no_library(qtbot: Any, panel: LibraryPanel) -> None:
+    panel.set_account(panel.services.accounts.get(HUAWEI_NAME))
+    assert panel.model.rowCount() == 0
+    assert not panel.overlay.isHidden()
+
+
+# What the FFmpeg backend says on a machine without a sound server or VA-API (stack.md §1).
+@pytest.mark.qt_log_ignore(
+    "PulseAudio", "audio device", "No HW decoder", "RHI", "symbolsresolver", r"resolve va", r"load va"
+)
+def test_preview_plays_a_normal_video(qtbot: Any, panel: LibraryPanel) -> None:
+    from vodstudio.ui.library.preview import MULTIMEDIA_ERROR
+
+    if MULTIMEDIA_ERROR:
+        pytest.skip(f"Qt Multimedia unavailable here: {MULTIMEDIA_ERROR}")
+    panel.select_row(normal_row(panel))
+    details = panel.details
+    qtbot.waitUntil(lambda: details.play_info is not None, timeout=15_000)
+    details.preview_selected()
+    player = details.preview.player
+    assert player is not None
+    qtbot.waitUntil(lambda: player.duration() > 0, timeout=20_000)
+    qtbot.waitUntil(lambda: player.position() > 0, timeout=20_000)
+    details.preview.toggle()  # pause
+    player.stop()

@@ -1,0 +1,347 @@
+"""The library's actions: edit, delete, streams, source files, images, cover, Refresh/Prefetch on CDN."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+
+from vodstudio.core.cdn import CdnTaskKind, SubmitResult
+from vodstudio.core.errors import ServiceError
+from vodstudio.core.match_builder import SearchType
+from vodstudio.ui.bridge import run_in_background
+from vodstudio.ui.cdn.access import open_cdn
+from vodstudio.ui.errors_text import describe_error
+from vodstudio.ui.library.cover import CoverReplaced, replace_cover
+from vodstudio.ui.library.edit import ChecklistDialog, EditDialog, delete_mezzanines_dialog, stream_rows
+from vodstudio.ui.library.fields import media_id, pick
+
+if TYPE_CHECKING:
+    from vodstudio.ui.library.panel import LibraryPanel
+
+SNAPSHOT_TYPES = ("CoverSnapshot", "NormalSnapshot", "SpriteSnapshot", "SpriteOriginSnapshot")
+
+
+class LibraryActions(QObject):
+    """Every action runs its service calls in the background and reports in the panel's status line.
+
+    ``finished(name)`` fires after each action's answer arrived (tests wait on it).
+    """
+
+    finished = Signal(str)
+
+    def __init__(self, panel: LibraryPanel) -> None:
+        super().__init__(panel)
+        self.panel = panel
+        self.confirm = True  # tests switch the confirmation boxes off
+
+    # ---- helpers ------------------------------------------------------------------------------
+    def _run(self, name: str, call: Any, done_text: str, *, reload: bool = True, on_done: Any = None) -> None:
+        panel = self.panel
+        panel.status.show_info(self.tr("Working…"))
+
+        def ok(result: Any) -> None:
+            panel.status.show_info(done_text)
+            if on_done is not None:
+                on_done(result)
+            if reload:
+                panel.details.reload(panel.search_type())
+            self.finished.emit(name)
+
+        def failed(error: BaseException) -> None:
+            panel.status.show_error(describe_error(error))
+            self.finished.emit(name)
+
+        run_in_background(call, ok, failed, owner=panel)
+
+    def _ask(self, title: str, text: str) -> bool:
+        if not self.confirm:
+            return True
+        answer = QMessageBox.question(self.panel, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _videos(self) -> list[Any]:
+        if self.panel.search_type() not in (SearchType.VIDEO, SearchType.AUDIO):
+            return []
+        return self.panel.selected_items()
+
+    # ---- menu ---------------------------------------------------------------------------------
+    def context_menu(self, items: list[Any]) -> QMenu:
+        menu = QMenu(self.panel)
+        kind = self.panel.search_type()
+        video = kind in (SearchType.VIDEO, SearchType.AUDIO)
+        one, some = len(items) == 1, bool(items)
+
+        def add(text: str, slot: Any, enabled: bool, shortcut: Any = None) -> QAction:
+            action = menu.addAction(text, slot)
+            action.setEnabled(enabled)
+            if shortcut is not None:
+                action.setShortcut(QKeySequence(shortcut))
+            return action
+
+        add(self.tr("Edit…"), self.edit_selected, some and kind in (SearchType.VIDEO, SearchType.IMAGE))
+        add(
+            self.tr("Delete…"),
+            self.delete_selected,
+            some and kind in (SearchType.VIDEO, SearchType.IMAGE, SearchType.AUDIO),
+            QKeySequence.StandardKey.Delete,
+        )
+        menu.addSeparator()
+        add(self.tr("Copy URL"), self.panel.details.copy_selected_url, one and video)
+        add(
+            self.tr("Delete streams…"),
+            self.delete_streams,
+            one and video and self.panel.details.play_info is not None,
+        )
+        add(self.tr("Delete source files…"), self.delete_source, some and video)
+        add(self.tr("Replace cover…"), self.choose_cover, one and kind is SearchType.VIDEO)
+        add(self.tr("Delete snapshots…"), self.delete_snapshots, one and kind is SearchType.VIDEO)
+        if kind is SearchType.IMAGE:
+            add(self.tr("Delete images by URL…"), self.delete_images_by_url, True)
+        menu.addSeparator()
+        add(self.tr("Refresh on CDN"), lambda: self.send_to_cdn(CdnTaskKind.REFRESH_URL), some and video)
+        add(self.tr("Prefetch on CDN"), lambda: self.send_to_cdn(CdnTaskKind.PREFETCH), some and video)
+        menu.addSeparator()
+        add(self.tr("Reload"), self.panel.refresh, True, "F5")
+        return menu
+
+    # ---- edit ---------------------------------------------------------------------------------
+    def categories(self) -> list[tuple[str, int]]:
+        cats = self.panel.categories
+        return [
+            ("    " * int(pick(c, "level", default=0) or 0) + str(pick(c, "cate_name")), int(c.cate_id))
+            for c in cats
+        ]
+
+    def edit_selected(self) -> EditDialog | None:
+        items = self.panel.selected_items()
+        kind = self.panel.search_type()
+        if not items or kind not in (SearchType.VIDEO, SearchType.IMAGE):
+            return None
+        dialog = EditDialog(items, self.categories(), self.panel)
+        dialog.accepted.connect(lambda: self.apply_edit(items, dialog.change(), kind))
+        dialog.open()
+        return dialog
+
+    def apply_edit(self, items: list[Any], change: Any, kind: SearchType) -> None:
+        client = self.panel.client
+        ids = [media_id(i) for i in items]
+        if not change.changed:
+            return
+        if kind is SearchType.IMAGE:
+            updates = [change.as_update(i, "ImageId") for i in ids]
+            call: Any = lambda: client.update_image_infos(updates)  # noqa: E731
+        elif len(ids) == 1:
+            kw = {k: getattr(change, k) for k in change.changed}
+            call = lambda: client.update_video_info(ids[0], **kw)  # noqa: E731
+        else:  # the client chunks UpdateVideoInfos by 20
+            updates = [change.as_update(i) for i in ids]
+            call = lambda: client.update_video_infos(updates)  # noqa: E731
+        text = self.tr("Saved %n asset(s). The search index may take a moment to show it.", "", len(ids))
+        self._run("edit", call, text, on_done=lambda _r: self.panel.refresh())
+
+    # ---- delete -------------------------------------------------------------------------------
+    def delete_selected(self) -> None:
+        items = self.panel.selected_items()
+        kind = self.panel.search_type()
+        if not items or kind is SearchType.ATTACHED:
+            return
+        titles = "\n".join(f"• {pick(i, 'title', 'Title') or media_id(i)}" for i in items[:10])
+        more = "\n…" if len(items) > 10 else ""
+        question = self.tr(
+            "Delete %n asset(s)? Source, streams and snapshots are removed for good.", "", len(items)
+        )
+        if not self._ask(self.tr("Delete"), f"{question}\n\n{titles}{more}"):
+            return
+        client, ids = self.panel.client, [media_id(i) for i in items]
+        if kind is SearchType.IMAGE:
+            call: Any = lambda: client.delete_image(image_ids=ids)  # noqa: E731
+        else:
+            call = lambda: client.delete_video(ids)  # noqa: E731
+        self._run(
+            "delete",
+            call,
+            self.tr("Deleted %n asset(s).", "", len(ids)),
+            reload=False,
+            on_done=lambda _r: self.panel.model.remove_ids(set(ids)),
+        )
+
+    def delete_streams(self, job_ids: list[str] | None = None) -> ChecklistDialog | None:
+        items, info = self._videos(), self.panel.details.play_info
+        if len(items) != 1 or info is None:
+            return None
+        video_id = media_id(items[0])
+        if job_ids is not None:
+            client = self.panel.client
+            self._run(
+                "delete-streams",
+                lambda: client.delete_stream(video_id, job_ids),
+                self.tr("Deleted %n stream(s).", "", len(job_ids)),
+            )
+            return None
+        dialog = ChecklistDialog(
+            self.tr("Delete streams"),
+            self.tr("Tick the transcoded streams to delete. Players using them stop working."),
+            stream_rows(info),
+            self.panel,
+            ok_text=self.tr("Delete"),
+        )
+        dialog.accepted.connect(
+            lambda: self.delete_streams(dialog.checked_values()) if dialog.checked_values() else None
+        )
+        dialog.open()
+        return dialog
+
+    def delete_source(self) -> ChecklistDialog:
+        items = self._videos()
+        rows = [(str(pick(i, "title") or media_id(i)), media_id(i)) for i in items]
+        dialog = delete_mezzanines_dialog(rows, self.panel)
+        dialog.accepted.connect(
+            lambda: self.apply_delete_source(dialog.checked_values(), dialog.extra_checked())
+        )
+        dialog.open()
+        return dialog
+
+    def apply_delete_source(self, ids: list[str], force: bool) -> None:
+        if not ids:
+            return
+        client = self.panel.client
+
+        def done(result: Any) -> None:
+            kept = list(pick(result, "forbidden_ids", default=[]) or [])
+            if kept:
+                self.panel.status.show_error(
+                    self.tr(
+                        "%n source file(s) kept: they are the only playable stream. "
+                        "Tick Force to delete anyway.",
+                        "",
+                        len(kept),
+                    )
+                )
+
+        self._run(
+            "delete-source",
+            lambda: client.delete_mezzanines(ids, force=force),
+            self.tr("Deleted the source file(s)."),
+            on_done=done,
+        )
+
+    def delete_snapshots(self) -> ChecklistDialog | None:
+        items = self._videos()
+        if len(items) != 1:
+            return None
+        video_id = media_id(items[0])
+        dialog = ChecklistDialog(
+            self.tr("Delete snapshots"),
+            self.tr("Which kinds of snapshot should go?"),
+            [(t, t) for t in SNAPSHOT_TYPES],
+            self.panel,
+            ok_text=self.tr("Delete"),
+        )
+        dialog.accepted.connect(lambda: self.apply_delete_snapshots(video_id, dialog.checked_values()))
+        dialog.open()
+        return dialog
+
+    def apply_delete_snapshots(self, video_id: str, kinds: list[str]) -> None:
+        if kinds:
+            client = self.panel.client
+            self._run(
+                "delete-snapshots",
+                lambda: client.delete_image(video_id=video_id, image_types=kinds),
+                self.tr("Deleted the snapshots."),
+            )
+
+    def delete_images_by_url(self) -> None:
+        text, ok = QInputDialog.getMultiLineText(
+            self.panel, self.tr("Delete images by URL"), self.tr("One image URL per line:")
+        )
+        urls = [u.strip() for u in text.splitlines() if u.strip()] if ok else []
+        if urls:
+            client = self.panel.client
+            self._run(
+                "delete-images",
+                lambda: client.delete_image(image_urls=urls),
+                self.tr("Deleted %n image(s).", "", len(urls)),
+                on_done=lambda _r: self.panel.refresh(),
+            )
+
+    # ---- cover --------------------------------------------------------------------------------
+    def choose_cover(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.panel, self.tr("Choose a cover image"), "", self.tr("Images (*.png *.jpg *.jpeg *.gif)")
+        )
+        if path:
+            self.replace_cover(Path(path))
+
+    def replace_cover(self, path: Path) -> None:
+        items = self._videos()
+        if len(items) != 1 or self.panel.account is None:
+            return
+        client, account, video_id = self.panel.client, self.panel.account, media_id(items[0])
+        self._run(
+            "cover",
+            lambda: replace_cover(client, account, video_id, path),
+            self.tr("Cover replaced."),
+            on_done=self._after_cover,
+        )
+
+    def _after_cover(self, result: CoverReplaced) -> None:
+        self.panel.refresh()
+        if result.old_url:  # players and pages still get the old picture from CDN caches
+            self.submit_urls(CdnTaskKind.REFRESH_URL, [result.old_url], "cover-cdn")
+
+    # ---- CDN ----------------------------------------------------------------------------------
+    def send_to_cdn(self, kind: CdnTaskKind) -> None:
+        """Refresh or prefetch the play URLs of the selected videos."""
+        items, client = self._videos(), self.panel.client
+        if not items:
+            return
+        ids = [media_id(i) for i in items]
+
+        def urls() -> list[str]:
+            out: list[str] = []
+            for video_id in ids:
+                # A video that is not Normal has no streams, hence nothing cached: skip it.
+                with contextlib.suppress(ServiceError):
+                    out += [s.play_url for s in client.get_play_info(video_id).streams]
+            return out
+
+        run_in_background(
+            urls,
+            lambda found: self.submit_urls(kind, found, "cdn"),
+            lambda e: self.panel.status.show_error(describe_error(e)),
+            owner=self.panel,
+        )
+
+    def submit_urls(self, kind: CdnTaskKind, urls: list[str], name: str) -> None:
+        panel = self.panel
+        if not urls:
+            panel.status.show_error(self.tr("None of the selected videos has a play URL yet."))
+            self.finished.emit(name)
+            return
+        services, account = panel.services, panel.account
+
+        def submit() -> SubmitResult:
+            access = open_cdn(services, account)
+            try:
+                return access.queue.submit(access.desk, kind, urls)
+            finally:
+                access.close()
+
+        def done(result: SubmitResult) -> None:
+            text = self.tr("Sent %n URL(s) to the CDN.", "", len(result.submitted))
+            if result.deferred:
+                text += " " + self.tr("%n waiting for tomorrow's quota.", "", len(result.deferred))
+            panel.status.show_info(text)
+            panel.cdn_submitted.emit(result)
+            self.finished.emit(name)
+
+        def failed(error: BaseException) -> None:
+            panel.status.show_error(describe_error(error))
+            self.finished.emit(name)
+
+        run_in_background(submit, done, failed, owner=panel)

@@ -1,0 +1,246 @@
+"""The Library section: search and filters over SearchMedia, a lazily paged table and a details pane."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QVBoxLayout, QWidget
+
+from vodstudio.core.accounts import Account, Provider
+from vodstudio.core.match_builder import MediaFilter, SearchType, build_match, sort_by
+from vodstudio.ui.bridge import run_in_background
+from vodstudio.ui.errors_text import describe_error
+from vodstudio.ui.library.actions import LibraryActions
+from vodstudio.ui.library.details import DetailsPane
+from vodstudio.ui.library.filters import FilterBar
+from vodstudio.ui.library.model import SERVER_SORTED, AssetTableModel, Column, ItemRole
+from vodstudio.ui.library.thumbs import THUMB_SIZE, ThumbnailCache
+from vodstudio.ui.widgets.busy import BusyOverlay, StatusLine
+
+_FIELDS = {
+    SearchType.VIDEO: "Title,CoverURL,Status,Duration,Size,CateId,CateName,Tags,Description,ModificationTime",
+    SearchType.AUDIO: "Title,CoverURL,Status,Duration,Size,CateId,CateName,Tags,Description,ModificationTime",
+    SearchType.IMAGE: "Title,URL,Status,CateId,CateName,Tags,Description,ModificationTime,FileName",
+    SearchType.ATTACHED: "Title,URL,Status,CateId,CateName,Tags,Description,ModificationTime,FileName",
+}
+
+
+def page_fetcher(client: Any, flt: MediaFilter, sort: str) -> Any:
+    """A ``fetch(page_no, page_size, scroll_token)`` for the model (runs on a worker thread)."""
+    match = build_match(flt)
+    kind = flt.search_type
+
+    def fetch(page_no: int, page_size: int, token: str | None) -> Any:
+        return client.search_media(
+            search_type=kind.value,
+            match=match,
+            fields=_FIELDS[kind],
+            sort_by=sort,
+            page_no=page_no,
+            page_size=page_size,
+            scroll_token=token,
+        )
+
+    return fetch
+
+
+class LibraryPanel(QWidget):
+    """``LibraryPanel(services)``; the main window calls ``set_account`` when the account changes."""
+
+    account_changed = Signal(object)
+    cdn_submitted = Signal(object)  # SubmitResult of a Refresh/Prefetch on CDN action
+
+    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.account: Account | None = None
+        self.client: Any = None
+        self._sort = sort_by("CreationTime")
+        self.categories: list[Any] = []
+        self._client_sort: tuple[int, Qt.SortOrder] | None = None
+        self.thumbs = ThumbnailCache(services.paths.thumbnail_dir, self)
+        self.model = AssetTableModel(self.thumbs, self)
+        self.filters = FilterBar(self)
+        self.table = QTableView(self)
+        self.details = DetailsPane(services, self)
+        self.status = StatusLine(self)
+        self.overlay = BusyOverlay(self.table)
+        self.actions = LibraryActions(self)
+        self._build()
+        self._connect()
+        self.set_account(None)
+
+    def _build(self) -> None:
+        table = self.table
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSortingEnabled(False)  # we sort ourselves: server or loaded rows
+        table.setIconSize(THUMB_SIZE)
+        table.verticalHeader().setDefaultSectionSize(THUMB_SIZE.height() + 6)
+        table.verticalHeader().hide()
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.setAlternatingRowColors(True)
+        header = table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(Column.CREATED, Qt.SortOrder.DescendingOrder)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        table.setColumnWidth(Column.COVER, THUMB_SIZE.width() + 8)
+        table.setColumnWidth(Column.ID, 120)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("librarySplitter")
+        splitter.addWidget(table)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filters)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+
+    def _connect(self) -> None:
+        self.filters.changed.connect(self.refresh)
+        self.model.page_loaded.connect(self._on_page_loaded)
+        self.model.load_failed.connect(self._on_load_failed)
+        self.model.loading_changed.connect(self._on_loading)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._on_sort)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.table.customContextMenuRequested.connect(self._on_context_menu)
+        self.table.doubleClicked.connect(self.actions.edit_selected)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.filters.focus_search)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.actions.delete_selected)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+
+    # ---- account and query ----------------------------------------------------------------------
+    def set_account(self, account: Account | None) -> None:
+        self.account = account
+        self._close_client()
+        self.details.set_client(None, account)
+        if account is None or account.provider is not Provider.ALIYUN:
+            self.model.set_query(None)
+            text = (
+                self.tr("No account yet: add an Alibaba Cloud account or try the sandbox.")
+                if account is None
+                else self.tr(
+                    "The library is available for Alibaba Cloud VOD accounts. "
+                    "Huawei Cloud accounts use the CDN section."
+                )
+            )
+            self.overlay.show_message(text)
+            self.status.show_info("")
+            return
+        self.thumbs.set_proxy(account.proxy)
+        try:
+            self.client = self.services.vod_client(account)
+        except Exception as exc:  # no secret in the keychain, a bad proxy…
+            self.overlay.show_message(describe_error(exc))
+            return
+        self.details.set_client(self.client, account)
+        self.account_changed.emit(account)
+        self._load_categories()
+        self.refresh()
+
+    def _close_client(self) -> None:
+        """The panel asked ``services.vod_client`` for this client, so it closes it (its connections)."""
+        client, self.client = self.client, None
+        close = getattr(client, "close", None)
+        if close is not None:
+            close()
+
+    def _load_categories(self) -> None:
+        client = self.client
+
+        def load() -> list[Any]:
+            # GetCategories answers one level at a time: the top level, then each parent's children.
+            out: list[Any] = []
+            for top in client.get_categories().subcategories:
+                out.append(top)
+                if getattr(top, "sub_total", 0):
+                    out += client.get_categories(cate_id=top.cate_id).subcategories
+            return out
+
+        run_in_background(load, self._on_categories, lambda _e: None, owner=self)
+
+    def _on_categories(self, categories: list[Any]) -> None:
+        self.categories = categories
+        self.filters.set_categories(categories)
+
+    @Slot()
+    def refresh(self) -> None:
+        """F5 / a filter change: start again from page 1 with the current filter and server sort."""
+        if self.client is None:
+            return
+        try:
+            flt = self.filters.current_filter()
+            fetch = page_fetcher(self.client, flt, self._sort)
+        except ValueError as exc:
+            self.status.show_error(str(exc))
+            return
+        self._client_sort = None
+        self.overlay.show_message(self.tr("Loading…"))
+        scrollable = flt.search_type in (SearchType.VIDEO, SearchType.AUDIO)
+        self.model.set_query(fetch, scrollable=scrollable)
+
+    def search_type(self) -> SearchType:
+        return self.filters.search_type()
+
+    # ---- model feedback -------------------------------------------------------------------------
+    def _on_page_loaded(self, loaded: int) -> None:
+        total = self.model.total or 0
+        if loaded == 0:
+            self.overlay.show_message(self.tr("Nothing matches this search."))
+        else:
+            self.overlay.hide()
+        text = self.tr("Showing %1 of %2").replace("%1", str(loaded)).replace("%2", str(total))
+        if self._client_sort is not None:
+            text += " · " + self.tr("sorted within the loaded rows")
+            self.model.sort_loaded(*self._client_sort)
+        self.status.show_info(text)
+
+    def _on_load_failed(self, error: BaseException) -> None:
+        message = describe_error(error)
+        if self.model.rowCount() == 0:
+            self.overlay.show_message(message)
+        self.status.show_error(message + " " + self.tr("Press F5 to try again."))
+
+    def _on_loading(self, loading: bool) -> None:
+        if loading and self.model.rowCount() > 0:
+            self.status.show_info(self.tr("Loading more…"))
+
+    def _on_sort(self, column: int, order: Qt.SortOrder) -> None:
+        if column in SERVER_SORTED:
+            self._sort = sort_by(SERVER_SORTED[Column(column)], order == Qt.SortOrder.DescendingOrder)
+            self.refresh()
+        else:
+            self._client_sort = (column, order)
+            self.model.sort_loaded(column, order)
+            self._on_page_loaded(self.model.rowCount())
+
+    # ---- selection ------------------------------------------------------------------------------
+    def selected_items(self) -> list[Any]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.item(row) for row in rows]
+
+    def select_row(self, row: int, *, extend: bool = False) -> None:
+        flags = QItemSelectionModel.SelectionFlag.Rows | (
+            QItemSelectionModel.SelectionFlag.Select
+            if extend
+            else QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.table.selectionModel().select(self.model.index(row, 0), flags)
+
+    def _on_selection(self) -> None:
+        items = self.selected_items()
+        self.details.show_item(items[0] if len(items) == 1 else None, self.search_type())
+
+    def _on_context_menu(self, pos: QPoint) -> None:
+        menu = self.actions.context_menu(self.selected_items())
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def current_item_data(self, row: int) -> Any:
+        return self.model.index(row, 0).data(ItemRole)
