@@ -68,10 +68,7 @@ def test_oversize_refresh_is_split_deferred_and_sent_after_reset(
     sandbox.state.clock_offset += 86400
     fresh_db = open_cdn_db(ProfilePaths.under(tmp_path / "p"))
     fresh = build_desk(aliyun_account(sandbox), sandbox.info.access_key_secret, fresh_db)
-    # A real client's clock moves with the day; the sandbox's jump must be mirrored by the client
-    # (the sandbox's Date header carries wall time, so VodClient cannot learn the offset from it).
     assert isinstance(fresh, AliyunCdnDesk)
-    fresh.client.clock_offset = sandbox.state.clock_offset
     try:
         queue = DeferredQueue(fresh_db, "sb")
         due = queue.submit_due(fresh)

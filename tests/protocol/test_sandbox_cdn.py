@@ -12,7 +12,6 @@ import pytest
 from aliyunsdkcore.acs_exception.exceptions import ServerException
 from aliyunsdkcore.client import AcsClient
 from aliyunsdkcore.request import RpcRequest
-from aliyunsdkcore.utils import parameter_helper
 from aliyunsdkvod.request.v20170321.DescribeVodDomainBpsDataRequest import DescribeVodDomainBpsDataRequest
 from aliyunsdkvod.request.v20170321.DescribeVodDomainLogRequest import DescribeVodDomainLogRequest
 from aliyunsdkvod.request.v20170321.DescribeVodDomainTrafficDataRequest import (
@@ -35,14 +34,6 @@ def vod(sandbox: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
     """Call one CDN action through AcsClient against the sandbox; returns the decoded JSON."""
     info = sandbox.info
     client = AcsClient(info.access_key_id, info.access_key_secret, "cn-shanghai")
-    state: SandboxState = sandbox.state
-    # The sandbox checks Timestamp against its own clock; tests move that clock to a new Shanghai
-    # day, so the SDK signs with the same (shifted) clock, as a client in that future would.
-    monkeypatch.setattr(
-        parameter_helper,
-        "get_iso_8061_date",
-        lambda: time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(state.now())),
-    )
 
     def call(request: RpcRequest, **params: Any) -> Any:
         request.set_endpoint(info.vod_endpoint.removeprefix("http://"))
