@@ -52,7 +52,7 @@ def panel(qtbot: Any, sandbox: Any) -> Iterator[LibraryPanel]:
     widget.model.page_size = 10  # several pages from a small library
     widget.resize(1200, 700)
     widget.set_account(services.accounts.get(ALIYUN_NAME))
-    qtbot.waitUntil(lambda: widget.model.rowCount() > 0, timeout=15_000)
+    qtbot.waitUntil(lambda m=widget.model: m.rowCount() > 0, timeout=15_000)
     idle(qtbot)
     yield widget
     idle(qtbot)
