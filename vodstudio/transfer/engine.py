@@ -1,0 +1,301 @@
+"""UploadEngine: a bounded worker pool over the durable queue, job control and live limits (Qt-free)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+
+from vodstudio.core.jobs import (
+    AddResult,
+    JobKind,
+    JobMetadata,
+    JobsAdded,
+    JobState,
+    JobStateChanged,
+    Limits,
+    QueueTotals,
+    UploadJob,
+)
+from vodstudio.store.queue_db import NewJob, QueueDb
+from vodstudio.transfer.events import EventHub
+from vodstudio.transfer.job_runner import JobRunner
+from vodstudio.transfer.oss_call import ConnectionBudget, JobControl, Shared, StopReason
+from vodstudio.transfer.oss_session import OssSession
+from vodstudio.transfer.ratelimit import TokenBucket
+from vodstudio.transfer.scan import Candidate, scan
+from vodstudio.transfer.tickets import VodApi
+
+log = logging.getLogger("vodstudio.transfer.engine")
+
+MAX_FILES = 16  # upper bound of parallel_files (threads are created lazily up to this)
+MAX_CONNECTIONS = 64
+ADD_BATCH = 1000
+_STOPPABLE = (JobState.QUEUED, JobState.PREPARING, JobState.UPLOADING, JobState.VERIFYING)
+_RETRYABLE = (JobState.FAILED, JobState.CANCELLED)
+
+
+def _new_job(account: str, c: Candidate, meta: JobMetadata) -> NewJob:
+    return NewJob(
+        kind=meta.kind or c.kind,
+        account=account,
+        path=str(c.path),
+        size=c.size,
+        mtime_ns=c.mtime_ns,
+        title=meta.title,
+        description=meta.description,
+        tags=meta.tags,
+        cate_id=meta.cate_id,
+        template_group_id=meta.template_group_id,
+        workflow_id=meta.workflow_id,
+        cover_path=meta.cover_path,
+        user_data=meta.user_data,
+        business_type=meta.business_type,
+        priority=meta.priority,
+    )
+
+
+class UploadEngine:
+    """Runs queued jobs on a bounded pool: ``parallel_files`` jobs at a time, their parts sharing one
+    connection budget and one bandwidth bucket. Jobs are fetched from the database a few at a time,
+    so 100,000 queued jobs cost rows on disk, not memory. ``sink`` is called from worker threads.
+    """
+
+    def __init__(
+        self,
+        queue: QueueDb,
+        client_for: Callable[[str], VodApi],
+        *,
+        limits: Limits,
+        sink: Callable[[object], None],
+        session: OssSession | None = None,
+    ) -> None:
+        self.queue = queue
+        self._limits = limits
+        self._hub = EventHub(sink)
+        self._shared = Shared(
+            queue=queue,
+            session=session or OssSession(pool_size=MAX_CONNECTIONS),
+            limiter=TokenBucket(limits.bandwidth_bps),
+            budget=ConnectionBudget(limits.connections),
+            pool=ThreadPoolExecutor(MAX_CONNECTIONS, thread_name_prefix="vod-part"),
+            hub=self._hub,
+            parallel_parts=lambda: self._limits.parallel_parts,
+        )
+        self._runner = JobRunner(self._shared, client_for)
+        self._jobs_pool = ThreadPoolExecutor(MAX_FILES, thread_name_prefix="vod-job")
+        self._lock = threading.Lock()
+        self._idle = threading.Condition(self._lock)
+        self._running: dict[int, JobControl] = {}
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def limits(self) -> Limits:
+        return self._limits
+
+    # ---- lifecycle ----------------------------------------------------------------------------
+    def start(self) -> None:
+        """Resume what a previous run left behind (checkpoints kept) and start dispatching."""
+        if self._thread is not None:
+            return
+        self.queue.recover_interrupted()
+        self._stopping.clear()
+        self._thread = threading.Thread(target=self._dispatch, name="vod-dispatch", daemon=True)
+        self._thread.start()
+
+    def stop(self, *, wait: bool = True) -> None:
+        """Stop dispatching; running jobs stop mid-transfer and go back to the queue with their state."""
+        self._stopping.set()
+        with self._lock:
+            for control in self._running.values():
+                control.stop(StopReason.SHUTDOWN)
+        self._wake.set()
+        thread, self._thread = self._thread, None
+        if wait:
+            if thread is not None:
+                thread.join()
+            self._jobs_pool.shutdown(wait=True)
+            self._shared.pool.shutdown(wait=True)
+
+    def _dispatch(self) -> None:
+        while not self._stopping.is_set():
+            self._wake.clear()
+            self._fill()
+            self._wake.wait(0.5)
+
+    def _fill(self) -> None:
+        with self._lock:
+            free = self._limits.parallel_files - len(self._running)
+            busy = list(self._running)
+        if free <= 0:
+            return
+        for job in self.queue.next_runnable(free, exclude=busy):
+            if self._stopping.is_set():
+                return
+            control = JobControl(job.id)
+            with self._lock:
+                self._running[job.id] = control
+            self._jobs_pool.submit(self._run, job, control)
+
+    def _run(self, job: UploadJob, control: JobControl) -> None:
+        try:
+            self._runner.run(job, control)
+        finally:
+            with self._lock:
+                self._running.pop(job.id, None)
+                self._idle.notify_all()
+            self._wake.set()
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Block until nothing runs and nothing runnable is queued; False on timeout."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            with self._lock:
+                running = bool(self._running)
+            if not running and not self.queue.next_runnable(1):
+                with self._lock:
+                    if not self._running:
+                        return True
+            left = None if deadline is None else deadline - time.monotonic()
+            if left is not None and left <= 0:
+                return False
+            with self._lock:
+                self._idle.wait(0.2 if left is None else min(left, 0.2))
+
+    # ---- adding ---------------------------------------------------------------------------------
+    def add_files(
+        self,
+        account: str,
+        paths: Sequence[Path],
+        metadata: JobMetadata,
+        *,
+        recurse: bool = True,
+        include_all: bool = False,
+    ) -> AddResult:
+        """Queue every media file below ``paths`` (folders recurse); safe to call from a background thread."""
+        ids: list[int] = []
+        skipped: list[tuple[str, str]] = []
+        batch: list[NewJob] = []
+        for item in scan(paths, recurse=recurse, include_all=include_all, forced_kind=metadata.kind):
+            if isinstance(item, Candidate):
+                batch.append(_new_job(account, item, metadata))
+                if len(batch) >= ADD_BATCH:
+                    ids += self._add(batch)
+                    batch = []
+            else:
+                skipped.append((str(item.path), item.reason))
+        if batch:
+            ids += self._add(batch)
+        return AddResult(tuple(ids), tuple(skipped))
+
+    def _add(self, jobs: Sequence[NewJob]) -> list[int]:
+        ids = self.queue.add(jobs)
+        self._hub.emit(JobsAdded(tuple(ids)))
+        self._wake.set()
+        return ids
+
+    def _add_remote(self, account: str, kind: JobKind, urls: Sequence[str], meta: JobMetadata) -> list[int]:
+        base = _new_job(account, Candidate(Path(), kind, 0, 0), meta)
+        return self._add([replace(base, kind=kind, path=url) for url in urls])
+
+    def add_url_pull(self, account: str, urls: Sequence[str], metadata: JobMetadata) -> list[int]:
+        return self._add_remote(account, JobKind.URL_PULL, urls, metadata)
+
+    def add_register(self, account: str, file_urls: Sequence[str], metadata: JobMetadata) -> list[int]:
+        return self._add_remote(account, JobKind.REGISTER, file_urls, metadata)
+
+    # ---- control --------------------------------------------------------------------------------
+    def _announce(self, ids: Iterable[int], state: JobState) -> None:
+        for job_id in ids:
+            self._hub.emit(JobStateChanged(job_id, state))
+
+    def _stop_running(self, job_ids: Iterable[int], reason: str) -> set[int]:
+        with self._lock:
+            hit = {i for i in job_ids if i in self._running}
+            for job_id in hit:
+                self._running[job_id].stop(reason)
+        return hit
+
+    def pause(self, job_ids: Iterable[int]) -> None:
+        ids = list(job_ids)
+        running = self._stop_running(ids, StopReason.PAUSE)
+        rest = [i for i in ids if i not in running]
+        self._announce(self.queue.set_state(rest, JobState.PAUSED, only_from=_STOPPABLE), JobState.PAUSED)
+
+    def resume(self, job_ids: Iterable[int]) -> None:
+        moved = self.queue.set_state(job_ids, JobState.QUEUED, only_from=[JobState.PAUSED])
+        self._announce(moved, JobState.QUEUED)
+        self._wake.set()
+
+    def cancel(self, job_ids: Iterable[int]) -> None:
+        """Stop the jobs, abort their multipart uploads and delete the VOD records they created."""
+        ids = list(job_ids)
+        running = self._stop_running(ids, StopReason.CANCEL)
+        waiting = (JobState.QUEUED, JobState.PAUSED, JobState.FAILED)
+        rest = [i for i in ids if i not in running]
+        needs_cleanup = []
+        for job_id in rest:
+            job = self.queue.job(job_id)
+            if job is not None and (job.media_id or self.queue.checkpoint(job_id) is not None):
+                needs_cleanup.append(job_id)
+        # Jobs with server-side leftovers are cleaned up by a worker (CANCELLING survives a crash).
+        self._announce(
+            self.queue.set_state(needs_cleanup, JobState.CANCELLING, only_from=waiting), JobState.CANCELLING
+        )
+        plain = [i for i in rest if i not in needs_cleanup]
+        self._announce(self.queue.set_state(plain, JobState.CANCELLED, only_from=waiting), JobState.CANCELLED)
+        self._wake.set()
+
+    def retry(self, job_ids: Iterable[int]) -> None:
+        ids = list(job_ids)
+        for job_id in ids:
+            job = self.queue.job(job_id)
+            if (
+                job is not None
+                and job.state in _RETRYABLE
+                and job.error_code in ("file.changed", "integrity")
+            ):
+                self.queue.clear_checkpoint(job_id)  # start the object anew from the current file
+        moved = self.queue.set_state(ids, JobState.QUEUED, only_from=_RETRYABLE, clear_error=True)
+        self._announce(moved, JobState.QUEUED)
+        self._wake.set()
+
+    def pause_all(self) -> None:
+        self.pause(self.queue.ids_in_order(_STOPPABLE))
+
+    def resume_all(self) -> None:
+        self.resume(self.queue.ids_in_order([JobState.PAUSED]))
+
+    def retry_failed(self) -> None:
+        self.retry(self.queue.ids_in_order([JobState.FAILED]))
+
+    def move(self, job_id: int, before_job_id: int | None) -> None:
+        self.queue.move(job_id, before_job_id)
+
+    def set_priority(self, job_id: int, priority: int) -> None:
+        self.queue.update(job_id, priority=priority)
+        self._wake.set()
+
+    def set_limits(self, limits: Limits) -> None:
+        """Change parallel files, parallel parts and bandwidth while running."""
+        self._limits = Limits(
+            parallel_files=max(1, min(limits.parallel_files, MAX_FILES)),
+            parallel_parts=max(1, min(limits.parallel_parts, MAX_CONNECTIONS)),
+            bandwidth_bps=max(0, limits.bandwidth_bps),
+        )
+        self._shared.limiter.set_rate(self._limits.bandwidth_bps)
+        self._shared.budget.resize(self._limits.connections)
+        self._wake.set()
+
+    def totals(self) -> QueueTotals:
+        return self.queue.totals()
+
+    def running_ids(self) -> list[int]:
+        with self._lock:
+            return list(self._running)
