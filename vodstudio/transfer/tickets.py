@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+import unicodedata
 from pathlib import PurePath
 from typing import Any
 
@@ -19,12 +20,21 @@ log = logging.getLogger("vodstudio.transfer.tickets")
 VodApi = VodClient  # the engine's view of the VOD API (one client per account, thread-safe)
 
 
+def _printable_title(text: str) -> str:
+    """VOD rejects emoji in titles (IllegalCharacters): a title made from a file name drops them."""
+    kept = "".join(
+        ch
+        for ch in text
+        if ord(ch) <= 0xFFFF and unicodedata.category(ch) not in ("So", "Cs", "Co", "Cc", "Mn")
+    )
+    return " ".join(kept.split())
+
+
 def default_title(job: UploadJob) -> str:
     if job.title:
         return job.title
     stem = PurePath(job.file_name).stem or job.file_name
-    # VOD counts bytes for some limits: 128 characters of CJK would be 384 bytes; trim generously.
-    return stem[:100] or "untitled"
+    return _printable_title(stem)[:128] or "untitled"
 
 
 def _ticket(body: dict[str, Any], id_key: str) -> UploadTicket:
