@@ -1,7 +1,7 @@
 """Build the onedir bundle for the current OS with PyInstaller and (optionally) smoke-test it.
 
     python packaging/build.py            # build dist/<bundle>
-    python packaging/build.py --smoke    # build, then run packaging/smoke.py against the bundle
+    python packaging/build.py --smoke    # build, then run packaging/packaging_smoke.py on the bundle
     python packaging/build.py --smoke-only
 
 Windows installers (NSIS) and macOS signing/notarization/DMG are separate steps driven by the release
@@ -67,8 +67,11 @@ def main() -> int:
     if args.smoke or args.smoke_only:
         from packaging_smoke import run_smoke
 
-        _, gui, cli = bundle_paths(args.dist)
-        return run_smoke(gui=gui, cli=cli)
+        bundle, gui, cli = bundle_paths(args.dist)
+        began = time.monotonic()
+        status = run_smoke(bundle=bundle, gui=gui, cli=cli)
+        print(f"smoke took {time.monotonic() - began:.0f} s")
+        return status
     return 0
 
 

@@ -10,6 +10,8 @@ import tempfile
 from pathlib import Path
 
 TIMEOUT = 180
+# Log lines that mean a module imported by name at run time did not make it into the bundle.
+MISSING_MODULE_MARKERS = ("not available", "is missing", "is not available", "ModuleNotFoundError")
 
 
 def _env(home: Path) -> dict[str, str]:
@@ -19,25 +21,48 @@ def _env(home: Path) -> dict[str, str]:
     return env
 
 
+def _fail(message: str) -> SystemExit:
+    return SystemExit(f"SMOKE FAILED: {message}")
+
+
 def check_self_test(cli: Path, home: Path) -> None:
     done = subprocess.run(
         [str(cli), "--self-test"], env=_env(home), capture_output=True, text=True, timeout=TIMEOUT
     )
     print(done.stdout)
     if done.returncode != 0 or "fastcrc (native)" not in done.stdout:
-        raise SystemExit(f"self-test failed (exit {done.returncode}):\n{done.stderr}")
+        raise _fail(f"self-test (exit {done.returncode}):\n{done.stderr[-4000:]}")
+    if "Keychain:" not in done.stdout:
+        raise _fail("self-test printed no keyring backend")
 
 
-def check_upload(cli: Path, home: Path) -> None:
+def check_keyring_metadata(bundle: Path) -> None:
+    """keyring finds its backends through entry points: the dist-info must be in the bundle."""
+    for entry_points in bundle.rglob("keyring-*.dist-info/entry_points.txt"):
+        if "[keyring.backends]" in entry_points.read_text(encoding="utf-8"):
+            print(f"keyring entry points: {entry_points.relative_to(bundle)}")
+            return
+    raise _fail(f"no keyring-*.dist-info/entry_points.txt with keyring.backends under {bundle}")
+
+
+def _start_sandbox(cli: Path, home: Path) -> tuple[subprocess.Popen[str], dict[str, str]]:
     sandbox = subprocess.Popen(
         [str(cli), "sandbox", "--port", "0", "--data-dir", str(home / "sandbox")],
         env=_env(home),
         stdout=subprocess.PIPE,
         text=True,
     )
+    assert sandbox.stdout is not None
+    line = sandbox.stdout.readline()
+    if not line:
+        sandbox.wait(timeout=30)
+        raise _fail(f"frozen sandbox exited ({sandbox.returncode}) before printing its endpoints")
+    return sandbox, json.loads(line)
+
+
+def check_upload(cli: Path, home: Path) -> None:
+    sandbox, info = _start_sandbox(cli, home)
     try:
-        assert sandbox.stdout is not None
-        info = json.loads(sandbox.stdout.readline())
         sample = home / "smoke clip 冒烟.mp4"
         sample.write_bytes(os.urandom(600 * 1024))
         env = _env(home)
@@ -52,7 +77,9 @@ def check_upload(cli: Path, home: Path) -> None:
         )
         print(done.stdout[-2000:])
         if done.returncode != 0:
-            raise SystemExit(f"frozen upload failed (exit {done.returncode}):\n{done.stderr[-4000:]}")
+            raise _fail(f"frozen upload (exit {done.returncode}):\n{done.stderr[-4000:]}")
+        if info["access_key_secret"] in done.stdout + done.stderr:
+            raise _fail("the frozen upload printed the AccessKey secret")
     finally:
         sandbox.terminate()
         sandbox.wait(timeout=30)
@@ -67,10 +94,18 @@ def check_gui_starts(gui: Path, home: Path) -> None:
         timeout=TIMEOUT,
     )
     if done.returncode != 0:
-        raise SystemExit(f"GUI did not start and quit (exit {done.returncode}):\n{done.stderr[-4000:]}")
+        raise _fail(f"GUI did not start and quit (exit {done.returncode}):\n{done.stderr[-4000:]}")
+    # Sections and sandbox modules are imported by name and degrade to a placeholder when missing;
+    # in a bundle that only means a forgotten hidden import, so the log must not mention one.
+    logs = "".join(p.read_text(encoding="utf-8", errors="replace") for p in home.rglob("*.log"))
+    missing = [line for line in logs.splitlines() if any(m in line for m in MISSING_MODULE_MARKERS)]
+    if missing:
+        raise _fail("modules missing from the bundle:\n" + "\n".join(missing[:20]))
+    print("GUI started on the embedded sandbox and quit by itself")
 
 
-def run_smoke(*, gui: Path, cli: Path) -> int:
+def run_smoke(*, bundle: Path, gui: Path, cli: Path) -> int:
+    check_keyring_metadata(bundle)
     with tempfile.TemporaryDirectory(prefix="vodstudio-smoke-") as tmp:
         home = Path(tmp)
         check_self_test(cli, home)
@@ -81,4 +116,4 @@ def run_smoke(*, gui: Path, cli: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(run_smoke(gui=Path(sys.argv[1]), cli=Path(sys.argv[2])))
+    sys.exit(run_smoke(bundle=Path(sys.argv[1]), gui=Path(sys.argv[2]), cli=Path(sys.argv[3])))
