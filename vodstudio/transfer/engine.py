@@ -252,6 +252,22 @@ class UploadEngine:
         self._announce(self.queue.set_state(plain, JobState.CANCELLED, only_from=waiting), JobState.CANCELLED)
         self._wake.set()
 
+    def finish_cancels(self) -> list[int]:
+        """Clean up cancelled jobs now, on this thread (for the CLI, without starting the engine).
+
+        Returns the ids whose cleanup failed (they stay visible with the error).
+        """
+        failed: list[int] = []
+        while jobs := [j for j in self.queue.next_runnable(100) if j.state is JobState.CANCELLING]:
+            for job in jobs:
+                self._runner.run(job, JobControl(job.id))
+                after = self.queue.job(job.id)
+                if after is not None and after.state is not JobState.CANCELLED:
+                    failed.append(job.id)
+            if len(jobs) < 100 or failed:
+                break
+        return failed
+
     def retry(self, job_ids: Iterable[int]) -> None:
         ids = list(job_ids)
         for job_id in ids:

@@ -1,0 +1,166 @@
+"""`vodstudio queue list|resume|pause|cancel|retry`: the durable queue from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+
+from vodstudio.cli.common import add_account_options, report_error
+from vodstudio.cli.progress import human_bytes
+from vodstudio.cli.upload_cmd import account_name, add_run_options, run_engine
+from vodstudio.core.errors import ConfigError, VodStudioError
+from vodstudio.core.jobs import JobState
+from vodstudio.services import Services, build_services
+from vodstudio.transfer.engine import UploadEngine
+
+_UNFINISHED = [s for s in JobState if not s.is_final]
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser("queue", help="list and control the upload queue")
+    actions = parser.add_subparsers(dest="queue_action", metavar="ACTION")
+
+    listing = actions.add_parser("list", help="list jobs")
+    listing.add_argument("--state", action="append", choices=[s.value for s in JobState])
+    listing.add_argument("--limit", type=int, default=200)
+    listing.add_argument("--offset", type=int, default=0)
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(run=_list)
+
+    for name, helptext in (
+        ("resume", "run paused and interrupted jobs to completion (same output as upload)"),
+        ("retry", "re-queue failed (or given) jobs and run them to completion"),
+    ):
+        sub = actions.add_parser(name, help=helptext)
+        sub.add_argument("ids", nargs="*", type=int, metavar="ID")
+        add_run_options(sub)
+        add_account_options(sub)
+        sub.set_defaults(run=_resume if name == "resume" else _retry)
+
+    for name, helptext in (
+        ("pause", "pause jobs (or --all); resume continues them"),
+        ("cancel", "cancel jobs (or --all): abort the upload and delete the VOD record it created"),
+    ):
+        sub = actions.add_parser(name, help=helptext)
+        sub.add_argument("ids", nargs="*", type=int, metavar="ID")
+        sub.add_argument("--all", action="store_true")
+        if name == "cancel":
+            add_account_options(sub)
+        sub.set_defaults(run=_pause if name == "pause" else _cancel)
+
+
+def _list(args: argparse.Namespace) -> int:
+    services = build_services()
+    try:
+        states = [JobState(s) for s in args.state] if args.state else None
+        jobs = services.queue.page(args.offset, args.limit, states)
+        if args.json:
+            for job in jobs:
+                row = {
+                    "id": job.id,
+                    "state": job.state.value,
+                    "kind": job.kind.value,
+                    "account": job.account,
+                    "path": job.path,
+                    "size": job.size,
+                    "bytes_done": job.bytes_done,
+                    "media_id": job.media_id,
+                    "error_code": job.error_code,
+                    "error_message": job.error_message,
+                    "request_id": job.request_id,
+                }
+                print(json.dumps(row, ensure_ascii=False))
+            return 0
+        totals = services.queue.totals()
+        for job in jobs:
+            err = f"  {job.error_code}: {job.error_message}" if job.error_code else ""
+            print(
+                f"{job.id:>7}  {job.state.value:<10} {human_bytes(job.size):>10}  "
+                f"{job.media_id or '-':<34} {job.file_name}{err}"
+            )
+        summary = ", ".join(f"{n} {s.value}" for s, n in sorted(totals.by_state.items()))
+        print(f"{totals.total} jobs: {summary or 'none'}", file=sys.stderr)
+        return 0
+    finally:
+        services.close()
+
+
+def _register_env_account(args: argparse.Namespace, services: Services) -> None:
+    """Jobs queued with environment credentials need them again; stored accounts resolve by name."""
+    with contextlib.suppress(ConfigError):  # every job may belong to a stored account
+        account_name(args, services)
+
+
+def _resume(args: argparse.Namespace) -> int:
+    services = build_services()
+    try:
+        _register_env_account(args, services)
+
+        def prepare(engine: UploadEngine) -> list[int]:
+            ids = args.ids or services.queue.ids_in_order(_UNFINISHED)
+            engine.resume(ids)
+            return list(ids)
+
+        return run_engine(services, args, prepare)
+    except VodStudioError as exc:
+        return report_error(exc)
+    finally:
+        services.close()
+
+
+def _retry(args: argparse.Namespace) -> int:
+    services = build_services()
+    try:
+        _register_env_account(args, services)
+
+        def prepare(engine: UploadEngine) -> list[int]:
+            ids = args.ids or services.queue.ids_in_order([JobState.FAILED])
+            engine.retry(ids)
+            return list(ids)
+
+        return run_engine(services, args, prepare)
+    except VodStudioError as exc:
+        return report_error(exc)
+    finally:
+        services.close()
+
+
+def _selected(args: argparse.Namespace, services: Services) -> list[int]:
+    if args.all:
+        return services.queue.ids_in_order(_UNFINISHED)
+    if not args.ids:
+        raise ConfigError("give job ids or --all", code="config.usage")
+    return list(args.ids)
+
+
+def _pause(args: argparse.Namespace) -> int:
+    services = build_services()
+    try:
+        engine = services.engine(lambda _event: None)
+        engine.pause(_selected(args, services))
+        engine.stop()
+        return 0
+    except VodStudioError as exc:
+        return report_error(exc)
+    finally:
+        services.close()
+
+
+def _cancel(args: argparse.Namespace) -> int:
+    services = build_services()
+    try:
+        _register_env_account(args, services)
+        engine = services.engine(lambda _event: None)
+        engine.cancel(_selected(args, services))
+        failures = engine.finish_cancels()
+        engine.stop()
+        for job_id in failures:
+            job = services.queue.job(job_id)
+            print(f"error: job {job_id} could not be cleaned up: {job.error_message if job else ''}")
+        return 1 if failures else 0
+    except VodStudioError as exc:
+        return report_error(exc)
+    finally:
+        services.close()

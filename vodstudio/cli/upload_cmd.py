@@ -1,0 +1,129 @@
+"""`vodstudio upload PATH...`: queue files and folders and upload them with the same engine as the GUI."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from vodstudio.cli.common import ENV_ACCOUNT_NAME, add_account_options, report_error, resolve_account
+from vodstudio.cli.progress import ProgressPrinter, parse_rate
+from vodstudio.core.errors import VodStudioError
+from vodstudio.core.jobs import JobMetadata, JobState, Limits
+from vodstudio.services import Services, build_services
+from vodstudio.transfer.engine import UploadEngine
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser("upload", help="upload files or folders (resumable; see `queue resume`)")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (folders recurse)")
+    parser.add_argument("--title", default="", help="title (default: each file's name)")
+    parser.add_argument("--description", default="")
+    parser.add_argument("--tags", default="", help="comma-separated, at most 16")
+    parser.add_argument("--cate-id", type=int, default=None)
+    parser.add_argument("--template-group", default="", help="transcoding template group id")
+    parser.add_argument("--workflow", default="", help="workflow id (wins over --template-group)")
+    parser.add_argument("--cover", default="", metavar="IMAGE", help="a local image used as the cover")
+    parser.add_argument("--include-all", action="store_true", help="also queue non-media files in folders")
+    add_run_options(parser)
+    add_account_options(parser)
+    parser.set_defaults(run=run_upload)
+
+
+def add_run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--parallel", type=int, default=None, metavar="N", help="files in parallel")
+    parser.add_argument("--parallel-parts", type=int, default=None, metavar="N", help="connections")
+    parser.add_argument(
+        "--limit-rate", default=None, metavar="RATE", help="total bandwidth: 500K, 2M, 1.5MiB"
+    )
+    parser.add_argument("--json", action="store_true", help="one JSON event per line")
+
+
+def limits_from(args: argparse.Namespace, services: Services) -> Limits:
+    base = services.limits()
+    rate = base.bandwidth_bps if args.limit_rate is None else parse_rate(args.limit_rate)
+    return Limits(
+        parallel_files=args.parallel or base.parallel_files,
+        parallel_parts=args.parallel_parts or base.parallel_parts,
+        bandwidth_bps=rate,
+    )
+
+
+def account_name(args: argparse.Namespace, services: Services) -> str:
+    """Resolve the account; environment credentials are registered in memory under ``env``."""
+    resolved = resolve_account(args, services.accounts)
+    if resolved.account.name == ENV_ACCOUNT_NAME or args.endpoint or args.region:
+        services.register_adhoc(resolved.account, resolved.secret)
+    return resolved.account.name
+
+
+def _label(services: Services) -> Callable[[int], str]:
+    def name(job_id: int) -> str:
+        job = services.queue.job(job_id)
+        return job.file_name if job else f"job {job_id}"
+
+    return name
+
+
+def run_engine(
+    services: Services,
+    args: argparse.Namespace,
+    prepare: Callable[[UploadEngine], Iterable[int]],
+) -> int:
+    """Start the engine, let ``prepare`` queue work, run to idle; exit 1 if any job failed, 130 on Ctrl-C."""
+    printer = ProgressPrinter(_label(services), json_lines=args.json)
+    engine = services.engine(printer, limits=limits_from(args, services))
+    try:
+        ids = list(prepare(engine))
+        engine.start()
+        engine.wait_idle()
+    except KeyboardInterrupt:
+        engine.stop(wait=True)
+        printer.finish()
+        print("interrupted; `vodstudio queue resume` continues where this stopped", file=sys.stderr)
+        return 130
+    engine.stop(wait=True)
+    printer.finish()
+    failed = set(printer.failed)
+    for job_id in ids:
+        job = services.queue.job(job_id)
+        if job is not None and job.state is JobState.FAILED:
+            failed.add(job_id)
+    if not args.json:
+        print(f"{len(printer.done)} done, {len(failed)} failed", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def run_upload(args: argparse.Namespace) -> int:
+    services = build_services()
+    try:
+        name = account_name(args, services)
+        tags = tuple(t.strip() for t in args.tags.split(",") if t.strip())
+        meta = JobMetadata(
+            title=args.title,
+            description=args.description,
+            tags=tags,
+            cate_id=args.cate_id,
+            template_group_id=args.template_group,
+            workflow_id=args.workflow,
+            cover_path=str(Path(args.cover).resolve()) if args.cover else "",
+        )
+        paths = [Path(p).resolve() for p in args.paths]
+
+        def prepare(engine: UploadEngine) -> list[int]:
+            result = engine.add_files(name, paths, meta, include_all=args.include_all)
+            for path, reason in result.skipped:
+                print(f"  skipped  {path}: {reason}", file=sys.stderr)
+            return list(result.job_ids)
+
+        return run_engine(services, args, prepare)
+    except (VodStudioError, ValueError) as exc:
+        return report_error(exc) if isinstance(exc, VodStudioError) else _usage(exc)
+    finally:
+        services.close()
+
+
+def _usage(exc: ValueError) -> int:
+    print(f"error: {exc}", file=sys.stderr)
+    return 2
