@@ -124,6 +124,8 @@ def test_task_list_polls_until_done_and_filters(qtbot: Any, sandbox: Any, panel:
     tasks.status_combo.setCurrentIndex(0)
     tasks.kind_combo.setCurrentIndex(tasks.kind_combo.findData(CdnTaskKind.REFRESH_URL.value))
     assert tasks.model.rowCount() >= 1
+    tasks.kind_combo.setCurrentIndex(0)
+    panel.tabs.setCurrentWidget(tasks)
     shot(panel, "cdn-tasks")
 
 

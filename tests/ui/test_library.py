@@ -279,3 +279,35 @@ def test_preview_plays_a_normal_video(qtbot: Any, panel: LibraryPanel) -> None:
     qtbot.waitUntil(lambda: player.position() > 0, timeout=20_000)
     details.preview.toggle()  # pause
     player.stop()
+
+
+def test_paging_past_5000_uses_the_scroll_token(qtbot: Any) -> None:
+    """Model-level: a fake page source records what the model asks for (no server has 6,000 rows here)."""
+    from vodstudio.ui.library.model import AssetTableModel
+
+    calls: list[tuple[int, int, str | None]] = []
+
+    def fetch(page_no: int, size: int, token: str | None) -> Any:
+        calls.append((page_no, size, token))
+        start = (page_no - 1) * size
+        count = max(0, min(size, 6000 - start))
+        items = [SimpleNamespace(video_id=f"v{start + i}", title=f"t{start + i}") for i in range(count)]
+        return SimpleNamespace(total=6000, scroll_token=f"tok{page_no}", items=items)
+
+    model = AssetTableModel()
+    model.page_size = 2500
+    model.set_query(fetch)
+    qtbot.waitUntil(lambda: not model.loading, timeout=5_000)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+        qtbot.waitUntil(lambda: not model.loading, timeout=5_000)
+    assert model.rowCount() == 6000
+    assert [c[2] for c in calls] == [None, None, "tok2"]  # the third page starts past 5,000
+    images = AssetTableModel()
+    images.page_size = 2500
+    images.set_query(fetch, scrollable=False)  # images have no ScrollToken: the first 5,000 only
+    qtbot.waitUntil(lambda: not images.loading, timeout=5_000)
+    while images.canFetchMore(QModelIndex()):
+        images.fetchMore(QModelIndex())
+        qtbot.waitUntil(lambda: not images.loading, timeout=5_000)
+    assert images.rowCount() == 5000

@@ -66,6 +66,7 @@ class UsageChart(QChartView):
         )
         self.x_axis.setFormat("HH:mm" if (end - start) <= dt.timedelta(days=1) else "MM-dd HH:mm")
         self.y_axis.setRange(0, max(peak / divisor * 1.1, 1.0))
+        self.y_axis.applyNiceNumbers()
         self.y_axis.setTitleText(unit)
 
 

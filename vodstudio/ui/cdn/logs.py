@@ -90,6 +90,7 @@ class LogsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
         self.progress = QProgressBar(self)
         self.progress.hide()
         self.cancel_button.hide()
@@ -148,6 +149,8 @@ class LogsPage(QWidget):
             ]
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
+        for column in (1, 2, 3):
+            self.table.resizeColumnToContents(column)
         self.status.show_info(
             self.tr("%n log file(s).", "", len(logs)) if logs else self.tr("No logs in this range.")
         )

@@ -60,7 +60,8 @@ class CdnPanel(QWidget):
 
     def _layout(self) -> None:
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Domain:"), self))
+        self.domain_label = QLabel(self.tr("Domain:"), self)
+        row.addWidget(self.domain_label)
         row.addWidget(self.domain_edit, 1)
         row.addWidget(self.domain_note, 2)
         layout = QVBoxLayout(self)
@@ -94,7 +95,9 @@ class CdnPanel(QWidget):
         huawei = access is not None and access.is_huawei
         domain = self.services.settings.cdn_domains.get(access.account.name, "") if access else ""
         self.domain_edit.setText(domain)
-        self.domain_edit.setEnabled(access is not None and not huawei)
+        self.domain_edit.setEnabled(access is not None)
+        self.domain_edit.setVisible(not huawei)  # Huawei calls name assets or full URLs, not a domain
+        self.domain_label.setVisible(not huawei)
         self.domain_note.setText(
             self.tr(
                 "Huawei Cloud: refresh and prefetch take playback URLs or asset ids; no usage charts or logs."

@@ -42,6 +42,7 @@ class SubmitPage(QWidget):
         self.access: CdnAccess | None = None
         self.quota: CdnQuota | None = None
         self.kind_combo = QComboBox(self)
+        self.kind_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.items_edit = QPlainTextEdit(self)
         self.items_edit.setPlaceholderText(
             self.tr("One URL per line, e.g. https://cdn.example.com/video/a.mp4\nDirectories end with /")

@@ -158,6 +158,8 @@ class TasksPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setColumnWidth(5, 150)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.status = StatusLine(self)
         self.timer = QTimer(self)

@@ -35,6 +35,7 @@ class FilterBar(QWidget):
         self.category_combo.addItem(self.tr("Any category"), None)
         self.tags_edit = QLineEdit(self)
         self.tags_edit.setPlaceholderText(self.tr("Tags, comma separated"))
+        self.tags_edit.setMinimumWidth(160)
         self.date_check = QCheckBox(self.tr("Created"), self)
         self.dates = DateRangePicker(self, with_time=False)
         self.dates.setEnabled(False)

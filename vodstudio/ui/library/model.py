@@ -162,8 +162,9 @@ class AssetTableModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         fetch, page_no, size = self._fetch, self._next_page, self.page_size
-        # Past the first 5,000 only the ScrollToken of the previous page reaches further.
-        beyond = (page_no - 1) * size >= FIRST_WINDOW
+        # A page ending past the first 5,000 is reachable only with the previous page's ScrollToken
+        # (one page at a time stays within the API's 1,200-record jump rule).
+        beyond = page_no * size > FIRST_WINDOW
         token = self._scroll_token if beyond and self._scrollable else None
         generation = self._generation
         self._set_loading(True)

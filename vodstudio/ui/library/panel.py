@@ -88,15 +88,29 @@ class LibraryPanel(QWidget):
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(Column.CREATED, Qt.SortOrder.DescendingOrder)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        table.setColumnWidth(Column.COVER, THUMB_SIZE.width() + 8)
-        table.setColumnWidth(Column.ID, 120)
+        table.setWordWrap(False)
+        header.setStretchLastSection(True)
+        widths = {
+            Column.COVER: THUMB_SIZE.width() + 8,
+            Column.TITLE: 240,
+            Column.STATUS: 90,
+            Column.DURATION: 70,
+            Column.SIZE: 80,
+            Column.CATEGORY: 140,
+            Column.TAGS: 120,
+            Column.CREATED: 130,
+            Column.MODIFIED: 130,
+        }
+        for column, width in widths.items():
+            table.setColumnWidth(column, width)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("librarySplitter")
         splitter.addWidget(table)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([760, 440])
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
         layout.addWidget(splitter, 1)
