@@ -311,3 +311,32 @@ def test_paging_past_5000_uses_the_scroll_token(qtbot: Any) -> None:
         images.fetchMore(QModelIndex())
         qtbot.waitUntil(lambda: not images.loading, timeout=5_000)
     assert images.rowCount() == 5000
+
+
+def test_images_view_edit_and_delete(qtbot: Any, panel: LibraryPanel) -> None:
+    filters = panel.filters
+    filters.type_combo.setCurrentIndex(filters.type_combo.findData(SearchType.IMAGE.value))
+    qtbot.waitUntil(lambda: not panel.model.loading and panel.model.rowCount() > 1, timeout=15_000)
+    panel.select_row(0)
+    image_id = media_id(panel.selected_items()[0])
+    idle(qtbot)  # GetImageInfo fills the details pane
+    assert image_id in [
+        panel.details.info_form.itemAt(i).widget().text()
+        for i in range(panel.details.info_form.count())
+        if panel.details.info_form.itemAt(i).widget() is not None
+    ]
+    dialog = panel.actions.edit_selected()
+    assert dialog is not None
+    dialog.title_edit.setText("封面 cover")
+    with qtbot.waitSignal(panel.actions.finished, timeout=15_000):
+        dialog.accept()
+    assert panel.client.get_image_info(image_id).title == "封面 cover"
+    idle(qtbot)
+    panel.actions.confirm = False
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=15_000)
+    panel.select_row(0)
+    doomed = media_id(panel.selected_items()[0])
+    with qtbot.waitSignal(panel.actions.finished, timeout=15_000):
+        panel.actions.delete_selected()
+    with pytest.raises(NotFoundError):
+        panel.client.get_image_info(doomed)
