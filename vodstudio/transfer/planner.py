@@ -41,14 +41,10 @@ def preferred_part_size(link_bps: float = 0.0) -> int:
 
 
 def plan(
-    file_size: int,
-    *,
-    link_bps: float = 0.0,
-    threshold: int = MULTIPART_THRESHOLD,
-    preferred: int | None = None,
+    file_size: int, *, link_bps: float = 0.0, threshold: int | None = None, preferred: int | None = None
 ) -> PartPlan:
     """The part size and count for a file of ``file_size`` bytes."""
-    if file_size <= threshold:
+    if file_size <= (MULTIPART_THRESHOLD if threshold is None else threshold):
         return PartPlan(0, 1)
     size = max(preferred or preferred_part_size(link_bps), MIN_PART)
     # Never more than 10,000 parts: grow the part until the file fits, rounded up to whole MiB.
