@@ -6,19 +6,14 @@ import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
-from vodstudio.cloud.aliyun.client import VodClient
 from vodstudio.core.cdn import CdnTaskKind
 from vodstudio.sandbox import quota
 from vodstudio.sandbox.demo import seed_demo
-from vodstudio.store.accounts import AccountStore
-from vodstudio.store.paths import ProfilePaths
-from vodstudio.store.secrets import SecretStore
-from vodstudio.store.settings import load_settings
+from vodstudio.services import Services, build_services
 from vodstudio.ui.bridge import background_busy
 from vodstudio.ui.cdn.logs import log_url
 from vodstudio.ui.cdn.panel import CdnPanel
@@ -28,11 +23,8 @@ from vodstudio.ui.sandbox_account import ALIYUN_NAME, HUAWEI_NAME, ensure_sandbo
 SHOTS = os.environ.get("VODSTUDIO_SHOTS", "")
 
 
-def make_services(sandbox: Any) -> SimpleNamespace:
-    paths = ProfilePaths.default().ensure()
-    accounts = AccountStore(paths, SecretStore())
-    services = SimpleNamespace(paths=paths, settings=load_settings(paths), accounts=accounts)
-    services.vod_client = lambda account: VodClient.for_account(account, accounts.secret_for(account))
+def make_services(sandbox: Any) -> Services:
+    services = build_services()
     ensure_sandbox_accounts(services, sandbox.info)
     return services
 
@@ -55,8 +47,9 @@ def panel(qtbot: Any, sandbox: Any) -> Iterator[CdnPanel]:
     idle(qtbot)
     yield widget
     idle(qtbot)
-    widget.set_account(None)  # closes the API client's connections
+    widget.set_account(None)  # closes the Huawei client it built
     widget.close()
+    services.close()  # the shared Alibaba client
     del widget
     # Widgets sit in reference cycles (slots capturing self); collect them here, in the GUI thread,
     # before a worker thread's allocation triggers the GC and finalises them there (stack.md §3).

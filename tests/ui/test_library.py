@@ -12,15 +12,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from vodstudio.cloud.aliyun.client import VodClient
 from vodstudio.core.cdn import CdnTaskKind
 from vodstudio.core.errors import NotFoundError
 from vodstudio.core.match_builder import SearchType
 from vodstudio.sandbox.demo import seed_demo
-from vodstudio.store.accounts import AccountStore
-from vodstudio.store.paths import ProfilePaths
-from vodstudio.store.secrets import SecretStore
-from vodstudio.store.settings import load_settings
+from vodstudio.services import Services, build_services
 from vodstudio.ui.bridge import background_busy
 from vodstudio.ui.library.fields import media_id, pick
 from vodstudio.ui.library.model import Column
@@ -31,11 +27,8 @@ SHOTS = os.environ.get("VODSTUDIO_SHOTS", "")
 DEMO_VIDEOS = 30
 
 
-def make_services(sandbox: Any) -> SimpleNamespace:
-    paths = ProfilePaths.default().ensure()
-    accounts = AccountStore(paths, SecretStore())
-    services = SimpleNamespace(paths=paths, settings=load_settings(paths), accounts=accounts)
-    services.vod_client = lambda account: VodClient.for_account(account, accounts.secret_for(account))
+def make_services(sandbox: Any) -> Services:
+    services = build_services()
     ensure_sandbox_accounts(services, sandbox.info)
     return services
 
@@ -57,8 +50,9 @@ def panel(qtbot: Any, sandbox: Any) -> Iterator[LibraryPanel]:
     yield widget
     idle(qtbot)
     widget.thumbs.shutdown()
-    widget.set_account(None)  # closes its API client
+    widget.set_account(None)
     widget.close()
+    services.close()
     del widget
     # Widgets sit in reference cycles (slots capturing self); collect them here, in the GUI thread,
     # before a worker thread's allocation triggers the GC and finalises them there (stack.md §3).

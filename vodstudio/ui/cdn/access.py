@@ -42,10 +42,9 @@ class CdnAccess:
         return self.account.provider is Provider.HUAWEI
 
     def close(self) -> None:
-        """Close the API client's connections (an account switch, the panel going away)."""
-        close = getattr(self.client, "close", None)
-        if close is not None:
-            close()
+        """Close the Huawei client we built; the Alibaba one belongs to ``services`` (shared, cached)."""
+        if self.is_huawei:
+            self.client.close()
 
 
 def open_cdn(services: Any, account: Account) -> CdnAccess:
@@ -61,6 +60,6 @@ def open_cdn(services: Any, account: Account) -> CdnAccess:
         )
         desk: CdnDesk = HuaweiCdnDesk(client, UsageCounter(db, account.name))
     else:
-        client = services.vod_client(account)
+        client = services.vod_client(account.name)
         desk = AliyunCdnDesk(client)
     return CdnAccess(account, desk, queue, client)

@@ -150,7 +150,7 @@ class LibraryPanel(QWidget):
             return
         self.thumbs.set_proxy(account.proxy)
         try:
-            self.client = self.services.vod_client(account)
+            self.client = self.services.vod_client(account.name)
         except Exception as exc:  # no secret in the keychain, a bad proxy…
             self.overlay.show_message(describe_error(exc))
             return
@@ -160,11 +160,8 @@ class LibraryPanel(QWidget):
         self.refresh()
 
     def _close_client(self) -> None:
-        """The panel asked ``services.vod_client`` for this client, so it closes it (its connections)."""
-        client, self.client = self.client, None
-        close = getattr(client, "close", None)
-        if close is not None:
-            close()
+        """Forget the client; ``services`` owns it (one shared client per account, closed at exit)."""
+        self.client = None
 
     def _load_categories(self) -> None:
         client = self.client
