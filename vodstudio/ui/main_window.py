@@ -321,6 +321,8 @@ class MainWindow(QMainWindow):
 
     def _apply_account(self, account: Account | None) -> None:
         self.account = account
+        for action in (self.act_add_files, self.act_add_folder):
+            action.setEnabled(account is not None)
         for page in self.sections.values():
             setter = getattr(page, "set_account", None)
             if callable(setter):

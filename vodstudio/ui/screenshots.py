@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
-from vodstudio.core.jobs import JobMetadata, JobState, Limits
+from vodstudio.core.jobs import JobMetadata, JobState
 
 log = logging.getLogger(__name__)
 
@@ -78,8 +78,11 @@ def grab(widget: QWidget, target: Path) -> Path:
 def shoot_uploads(window: Any, out: Path, media: Path) -> Path:
     """A queue with finished, running and waiting rows: a slow limit keeps the big files in flight."""
     window.show_section("uploads")
-    engine = window.engine
-    engine.set_limits(Limits(parallel_files=1, parallel_parts=2, bandwidth_bps=1024 * 1024))
+    engine, panel = window.engine, window.uploads
+    panel.files_spin.setValue(1)
+    panel.parts_spin.setValue(2)
+    panel.limit_spin.setValue(1.0)  # MB/s
+    panel.apply_limits()
     account = window.account.name
     engine.add_files(account, make_demo_files(media), JobMetadata(tags=("demo",)), recurse=False)
     window.uploads.model.reload()
@@ -111,16 +114,10 @@ def shoot_accounts(window: Any, out: Path) -> Path:
     return path
 
 
-def shoot_welcome(out: Path) -> Path:
-    from vodstudio.ui.accounts.welcome import WelcomeView
-
-    view = WelcomeView()
-    view.resize(*SHOT_SIZE)
-    view.show()
+def shoot_welcome(window: Any, out: Path) -> Path:
+    """The first-run window: no account yet."""
     wait_until(lambda: False, 0.3)
-    path = grab(view, out / "welcome.png")
-    view.close()
-    return path
+    return grab(window, out / "welcome.png")
 
 
 def run_screenshots(out: Path) -> int:
@@ -153,11 +150,11 @@ def _render_all(out: Path, tmp: Path) -> int:
     services = build_services(paths)
     window = None
     try:
-        written = [shoot_welcome(out)]
-        start_embedded_sandbox(services)
         window = MainWindow(services)
         window.resize(*SHOT_SIZE)
         window.show()
+        written = [shoot_welcome(window, out)]
+        window.reload_accounts(select=start_embedded_sandbox(services))
         wait_until(lambda: window.connection_ok is not None, 10.0)
         written.append(shoot_uploads(window, out, tmp / "media"))
         written.append(shoot_section(window, "library", out, 15.0))

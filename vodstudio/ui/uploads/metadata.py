@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from vodstudio.core.accounts import Account
-from vodstudio.core.jobs import JobMetadata
+from vodstudio.core.jobs import JobMetadata, kind_for_name
 from vodstudio.store.settings import save_settings
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
@@ -99,7 +99,8 @@ class MetadataSheet(QDialog):
         layout.addLayout(form)
         self.include_all = QCheckBox(self.tr("Include all files in folders, not only media"), self)
         self.include_all.setChecked(settings.include_all_files)
-        self.include_all.setVisible(any(p.is_dir() for p in paths))
+        # Offer it when it matters: a folder (scanned by extension) or a file that is not media.
+        self.include_all.setVisible(any(p.is_dir() or kind_for_name(p.name) is None for p in paths))
         self.remember = QCheckBox(self.tr("Use these values as defaults next time"), self)
         self.remember.setChecked(True)
         layout.addWidget(self.include_all)
@@ -131,8 +132,7 @@ class MetadataSheet(QDialog):
             return
 
         def fetch() -> list[tuple[int, str]]:
-            with services.vod_client(account) as client:
-                page = client.get_categories()
+            page = services.vod_client(account.name).get_categories()  # shared client: not closed here
             return [(c.cate_id, c.cate_name) for c in page.subcategories]
 
         run_in_background(fetch, self._categories_loaded, self._categories_failed, owner=self)

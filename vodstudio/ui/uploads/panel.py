@@ -97,7 +97,7 @@ class QueuePanel(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        for column, width in zip(QueueTableModel.COLUMNS, (260, 150, 90, 80, 90, 80, 150, 200), strict=True):
+        for column, width in zip(QueueTableModel.COLUMNS, (240, 150, 90, 80, 90, 80, 150, 180), strict=True):
             self.table.setColumnWidth(QueueTableModel.COLUMNS.index(column), width)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)

@@ -1,0 +1,145 @@
+"""Main window shell: welcome → sandbox, drops, shortcuts, remembered geometry, screenshots, self-test."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QImage, QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from vodstudio.services import build_services
+from vodstudio.store.paths import ProfilePaths
+from vodstudio.ui.errors_text import error_sentence
+from vodstudio.ui.main_window import MainWindow
+from vodstudio.ui.sandbox_account import stop_embedded_sandbox
+
+# QtMultimedia (the library's preview) logs these where PipeWire is not installed (CI, containers).
+pytestmark = pytest.mark.qt_log_ignore("pipewire")
+
+
+@pytest.fixture
+def window(qtbot: Any) -> Iterator[MainWindow]:
+    services = build_services(ProfilePaths.default().ensure())
+    win = MainWindow(services)
+    qtbot.addWidget(win)
+    yield win
+    win.shutdown()
+    stop_embedded_sandbox()
+    services.close()
+
+
+def drag_enter(win: MainWindow, mime: QMimeData) -> QDragEnterEvent:
+    event = QDragEnterEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(win, event)
+    return event
+
+
+def test_first_run_shows_welcome_and_sandbox_opens_the_demo(qtbot: Any, window: MainWindow) -> None:
+    assert window.root_stack.currentWidget() is window.welcome
+    assert window.account_combo.count() == 0
+    window.welcome.sandbox_button.click()
+    qtbot.waitUntil(lambda: window.root_stack.currentWidget() is window.splitter, timeout=30_000)
+    assert [window.account_combo.itemText(i) for i in range(window.account_combo.count())] == [
+        "Sandbox",
+        "Sandbox (Huawei)",
+    ]
+    qtbot.waitUntil(lambda: window.connection_ok is not None, timeout=15_000)
+    assert window.connection_ok, window.connection_label.text()
+    # Switching to the Huawei account reaches every section and re-tests the connection.
+    window.account_combo.setCurrentIndex(1)
+    window.account_combo.activated.emit(1)
+    assert window.account is not None and window.account.name == "Sandbox (Huawei)"
+    qtbot.waitUntil(lambda: window.connection_ok is not None, timeout=15_000)
+    assert window.connection_ok, window.connection_label.text()
+
+
+def test_drag_accepts_local_files_only(window: MainWindow, tmp_path: Path) -> None:
+    local = QMimeData()
+    local.setUrls([QUrl.fromLocalFile(str(tmp_path / "视频.mp4"))])
+    assert drag_enter(window, local).isAccepted()
+    remote = QMimeData()
+    remote.setUrls([QUrl("https://example.com/a.mp4")])
+    assert not drag_enter(window, remote).isAccepted()
+    text = QMimeData()
+    text.setText("just text")
+    assert not drag_enter(window, text).isAccepted()
+
+
+def test_shortcuts(window: MainWindow) -> None:
+    def keys(action: Any) -> set[str]:
+        return {s.toString() for s in action.shortcuts()}
+
+    assert QKeySequence(QKeySequence.StandardKey.Open).toString() in keys(window.act_add_files)
+    assert "Ctrl+Shift+O" in keys(window.act_add_folder)
+    assert "F5" in keys(window.act_refresh)
+    assert "Ctrl+Q" in keys(window.act_quit)
+    assert "Ctrl+," in keys(window.act_accounts)
+    assert QKeySequence(QKeySequence.StandardKey.Find).toString() in keys(window.act_find)
+    assert "Del" in keys(window.act_delete)
+
+
+def test_window_state_is_remembered(qtbot: Any) -> None:
+    paths = ProfilePaths.default().ensure()
+    services = build_services(paths)
+    first = MainWindow(services)
+    qtbot.addWidget(first)
+    first.resize(720, 520)
+    first.show_section("cdn")
+    first.shutdown()
+    services.close()
+    services = build_services(paths)
+    second = MainWindow(services)
+    qtbot.addWidget(second)
+    try:
+        assert (second.width(), second.height()) == (720, 520)
+        assert second.sidebar.currentRow() == 2
+        assert (paths.data_dir / "window.ini").exists()
+    finally:
+        second.shutdown()
+        services.close()
+
+
+def test_error_sentences_keep_code_and_request_id() -> None:
+    text = error_sentence("InvalidAccessKeyId.NotFound", "Specified access key is not found.", "REQ-1")
+    assert "does not exist" in text and "InvalidAccessKeyId.NotFound" in text and "REQ-1" in text
+    assert "file.changed" in error_sentence("file.changed")
+    assert error_sentence("Some.NewCode", "the server's words").startswith("the server's words")
+
+
+@pytest.mark.qt_log_level_fail("CRITICAL")  # QtMultimedia warns about missing VA-API/PulseAudio here
+def test_self_test_qt_reports_platform() -> None:
+    from vodstudio.ui.app import self_test_qt
+
+    ok, lines = self_test_qt()
+    assert ok
+    assert any(line.startswith("Qt: platform offscreen") for line in lines)
+    assert any("png" in line for line in lines if line.startswith("Qt image formats"))
+
+
+@pytest.mark.slow
+def test_screenshot_option_writes_pngs(tmp_path: Path) -> None:
+    out = tmp_path / "shots"
+    result = subprocess.run(
+        [sys.executable, "-m", "vodstudio", "--screenshot", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    for name in ("welcome", "uploads", "library", "cdn", "accounts"):
+        image = QImage(str(out / f"{name}.png"))
+        assert not image.isNull(), name
+        assert image.width() >= 600 and image.height() >= 400
