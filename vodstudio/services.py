@@ -66,7 +66,13 @@ class Services:
         return Limits(s.parallel_files, s.parallel_parts, s.bandwidth_limit)
 
     def engine(self, sink: Callable[[object], None], *, limits: Limits | None = None) -> UploadEngine:
-        return UploadEngine(self.queue, self.vod_client, limits=limits or self.limits(), sink=sink)
+        return UploadEngine(
+            self.queue,
+            self.vod_client,
+            limits=limits or self.limits(),
+            sink=sink,
+            part_size=self.settings.part_size,
+        )
 
     def close(self) -> None:
         with self._lock:

@@ -73,6 +73,7 @@ class UploadEngine:
         limits: Limits,
         sink: Callable[[object], None],
         session: OssSession | None = None,
+        part_size: int = 0,
     ) -> None:
         self.queue = queue
         self._limits = limits
@@ -85,6 +86,7 @@ class UploadEngine:
             pool=ThreadPoolExecutor(MAX_CONNECTIONS, thread_name_prefix="vod-part"),
             hub=self._hub,
             parallel_parts=lambda: self._limits.parallel_parts,
+            part_size=part_size,
         )
         self._runner = JobRunner(self._shared, client_for)
         self._jobs_pool = ThreadPoolExecutor(MAX_FILES, thread_name_prefix="vod-job")

@@ -256,7 +256,8 @@ class JobRunner:
         self.shared.hub.start(job.id, job.size, 0)
         jt = JobTransfer(self.shared, control, keeper, job.path)
         if not cp.upload_id and not cp.part_size:
-            part_plan = plan(job.size)
+            fixed = self.shared.part_size
+            part_plan = plan(job.size, preferred=fixed or None, threshold=fixed or None)
             if part_plan.multipart:
                 cp = replace(cp, part_size=part_plan.part_size)
                 self.shared.queue.save_checkpoint(cp)

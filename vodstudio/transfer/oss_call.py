@@ -89,6 +89,7 @@ class Shared:
     hub: EventHub
     parallel_parts: Callable[[], int]
     retry: RetryPolicy = PART_RETRY
+    part_size: int = 0  # 0: the planner adapts; else this size (and multipart above it)
 
 
 class AddressChanged(VodStudioError):
