@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 TocEntry = tuple[str, str, str]
+
 
 # Python modules never imported by a VOD Studio bundle: Qt modules outside Essentials' widgets + Charts +
 # Multimedia, and dev tools that a hook might otherwise follow.
@@ -153,3 +157,29 @@ def apply(analysis: Any, *, i18n_dir: Path, verbose: bool = True) -> list[TocEnt
             if not _TRANSLATION.search(dest.replace("\\", "/")):
                 print(f"  - {dest}")
     return dropped
+
+
+def strip_debug_info(bundle: Path) -> int:
+    """Linux: drop debug sections from the ELF files that carry them; return the bytes saved.
+
+    A self-built libpython carries ~23 MB of DWARF. PyInstaller's own ``strip=True`` re-strips files that
+    are already stripped, which breaks Qt's FFmpeg libraries ("ELF load command ... not page-aligned"),
+    so only files with a ``.debug_info`` section are touched. Windows and macOS bundles are left alone
+    (signatures; python.org builds ship stripped).
+    """
+    if not sys.platform.startswith("linux") or not (shutil.which("strip") and shutil.which("readelf")):
+        return 0
+    saved = 0
+    for path in sorted(bundle.rglob("*")):
+        if not path.is_file() or path.is_symlink():
+            continue
+        with path.open("rb") as head:
+            if head.read(4) != b"\x7fELF":
+                continue
+        sections = subprocess.run(["readelf", "-S", "-W", str(path)], capture_output=True, text=True)
+        if ".debug_info" not in sections.stdout:
+            continue
+        before = path.stat().st_size
+        subprocess.run(["strip", "--strip-debug", str(path)], check=True)
+        saved += before - path.stat().st_size
+    return saved

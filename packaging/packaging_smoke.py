@@ -34,6 +34,8 @@ def check_self_test(cli: Path, home: Path) -> None:
         raise _fail(f"self-test (exit {done.returncode}):\n{done.stderr[-4000:]}")
     if "Keychain:" not in done.stdout:
         raise _fail("self-test printed no keyring backend")
+    if "QtMultimedia: player available" not in done.stdout:  # the FFmpeg backend loaded
+        raise _fail("QtMultimedia has no backend in the bundle (run with QT_DEBUG_PLUGINS=1 to see why)")
 
 
 def check_keyring_metadata(bundle: Path) -> None:
@@ -78,6 +80,9 @@ def check_upload(cli: Path, home: Path) -> None:
         print(done.stdout[-2000:])
         if done.returncode != 0:
             raise _fail(f"frozen upload (exit {done.returncode}):\n{done.stderr[-4000:]}")
+        states = [json.loads(line).get("state") for line in done.stdout.splitlines() if line.startswith("{")]
+        if "done" not in states:
+            raise _fail(f"the frozen upload never reached state done (states: {states})")
         if info["access_key_secret"] in done.stdout + done.stderr:
             raise _fail("the frozen upload printed the AccessKey secret")
     finally:
