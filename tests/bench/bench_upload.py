@@ -1,0 +1,216 @@
+"""Upload benchmarks, measured side by side in one run and printed as ratios (never asserted on time).
+
+Sizes come from environment variables so CI stays quick and a workstation can run the full list:
+``VODSTUDIO_BENCH_MB`` (throughput file, default 256), ``VODSTUDIO_BENCH_RSS_MB`` (comma list, default
+"256,1024"; sparse files, so 4096 costs no disk), ``VODSTUDIO_BENCH_FILES`` (default 1000 × 256 KiB).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import httpx
+import oss2
+import pytest
+
+from vodstudio.cloud.aliyun.client import VodClient
+from vodstudio.core.jobs import JobMetadata, JobState, Limits
+from vodstudio.sandbox.state import DEFAULT_ACCESS_KEY_ID as AK
+from vodstudio.sandbox.state import DEFAULT_ACCESS_KEY_SECRET as SK
+from vodstudio.store.queue_db import QueueDb
+from vodstudio.transfer.engine import UploadEngine
+
+MiB = 1024 * 1024
+PART = 8 * MiB
+THREADS = 4
+
+
+def _env_int(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
+
+
+@pytest.fixture(scope="module")
+def sandbox_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sandbox in its own process, so server and client do not share one GIL."""
+    data = tmp_path_factory.mktemp("bench-sandbox")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vodstudio", "sandbox", "--data-dir", str(data)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert proc.stdout is not None
+    endpoint = str(json.loads(proc.stdout.readline())["vod_endpoint"])
+    yield endpoint
+    proc.terminate()
+    proc.wait()
+    proc.stdout.close()
+
+
+def _bucket(client: VodClient, name: str) -> tuple[Any, str]:
+    ticket = client.create_upload_video(name, name)
+    auth = oss2.StsAuth(ticket.auth.access_key_id, ticket.auth.access_key_secret, ticket.auth.security_token)
+    bucket = oss2.Bucket(auth, ticket.address.endpoint, ticket.address.bucket, enable_crc=False)
+    return bucket, ticket.address.file_name
+
+
+def _engine_upload(endpoint: str, tmp: Path, paths: list[Path], limits: Limits) -> float:
+    queue = QueueDb(tmp / f"q-{time.monotonic_ns()}.sqlite3")
+    client = VodClient(AK, SK, endpoint=endpoint)
+    engine = UploadEngine(queue, lambda _n: client, limits=limits, sink=lambda _e: None, part_size=PART)
+    try:
+        ids = engine.add_files("bench", paths, JobMetadata())
+        began = time.perf_counter()
+        engine.start()
+        engine.wait_idle()
+        elapsed = time.perf_counter() - began
+        states = {queue.job(i).state for i in ids.job_ids}  # type: ignore[union-attr]
+        assert states == {JobState.DONE}, states
+        return elapsed
+    finally:
+        engine.stop()
+        queue.close()
+        client.close()
+
+
+def _raw_put(endpoint: str, path: Path) -> float:
+    with VodClient(AK, SK, endpoint=endpoint) as client:
+        bucket, key = _bucket(client, path.name)
+    url = bucket.sign_url("PUT", key, 3600)
+
+    def chunks() -> Iterator[bytes]:
+        with open(path, "rb") as handle:
+            while block := handle.read(1 * MiB):
+                yield block
+
+    began = time.perf_counter()
+    headers = {"Content-Length": str(path.stat().st_size)}
+    response = httpx.put(url, content=chunks(), headers=headers, timeout=600)
+    response.raise_for_status()
+    return time.perf_counter() - began
+
+
+def _oss2_resumable(endpoint: str, path: Path, tmp: Path) -> float:
+    with VodClient(AK, SK, endpoint=endpoint) as client:
+        bucket, key = _bucket(client, path.name)
+    store = oss2.ResumableStore(root=str(tmp), dir="oss2-ckpt")
+    began = time.perf_counter()
+    oss2.resumable_upload(
+        bucket, key, str(path), store=store, multipart_threshold=PART, part_size=PART, num_threads=THREADS
+    )
+    return time.perf_counter() - began
+
+
+def test_throughput_one_file(sandbox_endpoint: str, tmp_path: Path) -> None:
+    size = _env_int("VODSTUDIO_BENCH_MB", 256) * MiB
+    path = tmp_path / "one.mp4"
+    with open(path, "wb") as handle:
+        for _ in range(size // MiB):
+            handle.write(os.urandom(MiB))
+    ours = _engine_upload(sandbox_endpoint, tmp_path, [path], Limits(1, THREADS, 0))
+    theirs = _oss2_resumable(sandbox_endpoint, path, tmp_path)
+    raw = _raw_put(sandbox_endpoint, path)
+    mb = size / MiB
+    print(
+        f"\nthroughput {mb:.0f} MiB, part {PART // MiB} MiB x {THREADS} threads:"
+        f" engine {mb / ours:.0f} MiB/s, oss2.resumable_upload {mb / theirs:.0f} MiB/s,"
+        f" raw PUT {mb / raw:.0f} MiB/s -> engine/oss2 {theirs / ours:.2f}x, engine/raw {raw / ours:.2f}x"
+    )
+
+
+def _cli_peak_rss(endpoint: str, home: Path, path: Path) -> int:
+    env = {**os.environ, "VODSTUDIO_HOME": str(home), "ALIBABA_CLOUD_ACCESS_KEY_ID": AK}
+    env["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = SK
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vodstudio", "upload", str(path), "--endpoint", endpoint, "--json"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    assert proc.returncode == 0
+    return int(usage.ru_maxrss) * 1024  # Linux reports KiB
+
+
+def test_peak_rss(sandbox_endpoint: str, tmp_path: Path) -> None:
+    sizes = [int(s) for s in os.environ.get("VODSTUDIO_BENCH_RSS_MB", "256,1024").split(",")]
+    lines = []
+    for mb in sizes:
+        path = tmp_path / f"sparse-{mb}.mp4"
+        with open(path, "wb") as handle:
+            handle.truncate(mb * MiB)  # sparse: reads cost no disk
+        rss = _cli_peak_rss(sandbox_endpoint, tmp_path / f"home-{mb}", path)
+        lines.append(f"{mb} MiB -> peak RSS {rss / MiB:.0f} MiB")
+    print("\npeak RSS of `vodstudio upload`: " + "; ".join(lines) + " (goal: flat, < 150 MiB)")
+
+
+def test_many_small_files(sandbox_endpoint: str, tmp_path: Path) -> None:
+    count = _env_int("VODSTUDIO_BENCH_FILES", 1000)
+    folder = tmp_path / "small"
+    folder.mkdir()
+    paths = []
+    for i in range(count):
+        path = folder / f"s{i:05d}.mp4"
+        path.write_bytes(os.urandom(256 * 1024))
+        paths.append(path)
+    ours = _engine_upload(sandbox_endpoint, tmp_path, [folder], Limits(THREADS, THREADS, 0))
+    client = VodClient(AK, SK, endpoint=sandbox_endpoint)
+
+    def one(path: Path) -> None:
+        bucket, key = _bucket(client, path.name)
+        bucket.put_object_from_file(key, str(path))
+
+    began = time.perf_counter()
+    for path in paths:  # the loop the official upload SDK does: one file after the other
+        one(path)
+    loop = time.perf_counter() - began
+    began = time.perf_counter()
+    with ThreadPoolExecutor(THREADS) as pool:
+        list(pool.map(one, paths))
+    pooled = time.perf_counter() - began
+    client.close()
+    print(
+        f"\n{count} files x 256 KiB: engine {count / ours:.0f} files/s, oss2 loop {count / loop:.0f} files/s,"
+        f" oss2 {THREADS} threads {count / pooled:.0f} files/s -> engine/loop {loop / ours:.2f}x,"
+        f" engine/threads {pooled / ours:.2f}x"
+    )
+
+
+def test_resent_after_kill(sandbox_endpoint: str, tmp_path: Path) -> None:
+    from tests.e2e.upload_helpers import PART as E2E_PART
+    from tests.e2e.upload_helpers import PARTS_IN_FLIGHT, json_events, make_profile, queue_bytes_done
+
+    home = tmp_path / "home"
+    make_profile(home)
+    size = 16 * MiB
+    path = tmp_path / "kill.mp4"
+    path.write_bytes(os.urandom(size))
+    env = {**os.environ, "VODSTUDIO_HOME": str(home), "ALIBABA_CLOUD_ACCESS_KEY_ID": AK}
+    env["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = SK
+    args = ["--endpoint", sandbox_endpoint, "--json"]
+    cmd = [sys.executable, "-m", "vodstudio"]
+    first = subprocess.Popen([*cmd, "upload", str(path), "--limit-rate", "4M", *args], env=env,
+                             stdout=subprocess.PIPE, text=True)  # fmt: skip
+    while queue_bytes_done(home) < size // 2:
+        time.sleep(0.02)
+    first.send_signal(signal.SIGKILL)
+    out_first, _ = first.communicate()
+    seen = [e["bytes_done"] for e in json_events(out_first) if e["event"] == "JobProgress"]
+    second = subprocess.run([*cmd, "queue", "resume", *args], env=env, capture_output=True, text=True)
+    assert second.returncode == 0
+    resumed_from = next(e["bytes_done"] for e in json_events(second.stdout) if e["event"] == "JobProgress")
+    resent = max(max(seen, default=0) - resumed_from, 0)
+    print(
+        f"\nkill -9 at 50 % of {size // MiB} MiB: resume started at {resumed_from / MiB:.2f} MiB,"
+        f" re-sent {resent / 1024:.0f} KiB (bound: {PARTS_IN_FLIGHT} parts x {E2E_PART // 1024} KiB)"
+    )
