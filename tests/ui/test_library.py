@@ -313,6 +313,7 @@ def test_images_view_edit_and_delete(qtbot: Any, panel: LibraryPanel) -> None:
     qtbot.waitUntil(lambda: not panel.model.loading and panel.model.rowCount() > 1, timeout=15_000)
     panel.select_row(0)
     image_id = media_id(panel.selected_items()[0])
+    qtbot.waitUntil(lambda: not panel._selection_timer.isActive(), timeout=5_000)  # selection is deferred
     idle(qtbot)  # GetImageInfo fills the details pane
     assert image_id in [
         panel.details.info_form.itemAt(i).widget().text()

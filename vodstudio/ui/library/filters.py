@@ -22,6 +22,7 @@ class FilterBar(QWidget):
         self.search_edit = QLineEdit(self)
         self.search_edit.setPlaceholderText(self.tr("Search titles… (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(220)
         self.type_combo = QComboBox(self)
         for value, label in (
             (SearchType.VIDEO, self.tr("Videos")),

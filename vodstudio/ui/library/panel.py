@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTableView, QVBoxLayout, QWidget
 
@@ -68,6 +68,10 @@ class LibraryPanel(QWidget):
         self.status = StatusLine(self)
         self.overlay = BusyOverlay(self.table)
         self.actions = LibraryActions(self)
+        self._selection_timer = QTimer(self)
+        self._selection_timer.setSingleShot(True)
+        self._selection_timer.setInterval(50)
+        self._selection_timer.timeout.connect(self._show_selected)
         self._build()
         self._connect()
         self.set_account(None)
@@ -207,6 +211,8 @@ class LibraryPanel(QWidget):
             self.overlay.show_message(self.tr("Nothing matches this search."))
         else:
             self.overlay.hide()
+            if not self.table.selectionModel().hasSelection():
+                self.select_row(0)  # the details pane is never empty when there is something to show
         text = self.tr("Showing %1 of %2").replace("%1", str(loaded)).replace("%2", str(total))
         if self._client_sort is not None:
             text += " · " + self.tr("sorted within the loaded rows")
@@ -246,6 +252,11 @@ class LibraryPanel(QWidget):
         self.table.selectionModel().select(self.model.index(row, 0), flags)
 
     def _on_selection(self) -> None:
+        # Deferred and coalesced: arrow-key runs load one asset, and a selection change emitted from
+        # inside a model update (rows removed after a delete) never rebuilds the pane mid-update.
+        self._selection_timer.start()
+
+    def _show_selected(self) -> None:
         items = self.selected_items()
         self.details.show_item(items[0] if len(items) == 1 else None, self.search_type())
 
