@@ -148,7 +148,7 @@ def test_details_show_play_urls_and_download_the_source(
 
 
 def test_edit_one_and_many(qtbot: Any, panel: LibraryPanel) -> None:
-    actions = panel.actions
+    actions = panel.library_actions
     panel.select_row(0)
     dialog = actions.edit_selected()
     assert dialog is not None and not dialog.many
@@ -175,7 +175,7 @@ def test_edit_one_and_many(qtbot: Any, panel: LibraryPanel) -> None:
 
 def test_edit_rejects_an_empty_title(qtbot: Any, panel: LibraryPanel) -> None:
     panel.select_row(0)
-    dialog = panel.actions.edit_selected()
+    dialog = panel.library_actions.edit_selected()
     assert dialog is not None
     dialog.title_edit.setText("  ")
     dialog.accept()
@@ -185,7 +185,7 @@ def test_edit_rejects_an_empty_title(qtbot: Any, panel: LibraryPanel) -> None:
 
 
 def test_delete_videos_streams_and_sources(qtbot: Any, panel: LibraryPanel) -> None:
-    actions = panel.actions
+    actions = panel.library_actions
     actions.confirm = False
     panel.select_row(normal_row(panel))
     details = panel.details
@@ -224,7 +224,7 @@ def test_delete_videos_streams_and_sources(qtbot: Any, panel: LibraryPanel) -> N
 def test_refresh_on_cdn_sends_the_play_urls(qtbot: Any, panel: LibraryPanel) -> None:
     panel.select_row(normal_row(panel))
     with qtbot.waitSignal(panel.cdn_submitted, timeout=20_000) as blocker:
-        panel.actions.send_to_cdn(CdnTaskKind.REFRESH_URL)
+        panel.library_actions.send_to_cdn(CdnTaskKind.REFRESH_URL)
     result = blocker.args[0]
     assert result.submitted
     assert all(item.startswith("http") for item, _ in result.submitted)
@@ -242,7 +242,7 @@ def test_replace_cover_uploads_updates_and_refreshes_the_old_url(
     video_id = media_id(panel.selected_items()[0])
     old = panel.client.get_video_info(video_id).cover_url
     with qtbot.waitSignal(panel.cdn_submitted, timeout=20_000) as blocker:
-        panel.actions.replace_cover(image)
+        panel.library_actions.replace_cover(image)
     new = panel.client.get_video_info(video_id).cover_url
     assert new and new != old
     assert [item for item, _ in blocker.args[0].submitted] == [old]
@@ -320,18 +320,18 @@ def test_images_view_edit_and_delete(qtbot: Any, panel: LibraryPanel) -> None:
         for i in range(panel.details.info_form.count())
         if panel.details.info_form.itemAt(i).widget() is not None
     ]
-    dialog = panel.actions.edit_selected()
+    dialog = panel.library_actions.edit_selected()
     assert dialog is not None
     dialog.title_edit.setText("封面 cover")
-    with qtbot.waitSignal(panel.actions.finished, timeout=15_000):
+    with qtbot.waitSignal(panel.library_actions.finished, timeout=15_000):
         dialog.accept()
     assert panel.client.get_image_info(image_id).title == "封面 cover"
     idle(qtbot)
-    panel.actions.confirm = False
+    panel.library_actions.confirm = False
     qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=15_000)
     panel.select_row(0)
     doomed = media_id(panel.selected_items()[0])
-    with qtbot.waitSignal(panel.actions.finished, timeout=15_000):
-        panel.actions.delete_selected()
+    with qtbot.waitSignal(panel.library_actions.finished, timeout=15_000):
+        panel.library_actions.delete_selected()
     with pytest.raises(NotFoundError):
         panel.client.get_image_info(doomed)

@@ -67,7 +67,7 @@ class LibraryPanel(QWidget):
         self.details = DetailsPane(services, self)
         self.status = StatusLine(self)
         self.overlay = BusyOverlay(self.table)
-        self.actions = LibraryActions(self)
+        self.library_actions = LibraryActions(self)
         self._selection_timer = QTimer(self)
         self._selection_timer.setSingleShot(True)
         self._selection_timer.setInterval(50)
@@ -128,10 +128,10 @@ class LibraryPanel(QWidget):
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._on_sort)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.customContextMenuRequested.connect(self._on_context_menu)
-        self.table.doubleClicked.connect(self.actions.edit_selected)
+        self.table.doubleClicked.connect(self.library_actions.edit_selected)
         QShortcut(QKeySequence.StandardKey.Find, self, self.filters.focus_search)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
-        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.actions.delete_selected)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.library_actions.delete_selected)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
 
     # ---- account and query ----------------------------------------------------------------------
@@ -261,7 +261,7 @@ class LibraryPanel(QWidget):
         self.details.show_item(items[0] if len(items) == 1 else None, self.search_type())
 
     def _on_context_menu(self, pos: QPoint) -> None:
-        menu = self.actions.context_menu(self.selected_items())
+        menu = self.library_actions.context_menu(self.selected_items())
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def current_item_data(self, row: int) -> Any:
