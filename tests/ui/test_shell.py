@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -143,3 +144,21 @@ def test_screenshot_option_writes_pngs(tmp_path: Path) -> None:
         image = QImage(str(out / f"{name}.png"))
         assert not image.isNull(), name
         assert image.width() >= 600 and image.height() >= 400
+
+
+@pytest.mark.slow
+def test_sandbox_option_opens_the_app_and_quits_by_itself(profile_home: Path) -> None:
+    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}  # never the real keychain
+    result = subprocess.run(
+        [sys.executable, "-m", "vodstudio", "--sandbox", "--quit-after", "3"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    accounts = (profile_home / "data" / "accounts.json").read_text("utf-8")
+    assert '"Sandbox"' in accounts and '"Sandbox (Huawei)"' in accounts
+    log = next((profile_home / "logs").glob("*.log")).read_text("utf-8")
+    assert "sandbox ready" in log

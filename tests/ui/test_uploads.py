@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from vodstudio.core.jobs import JobKind, JobState, Limits
 from vodstudio.services import build_services
@@ -19,7 +19,7 @@ from vodstudio.store.queue_db import NewJob
 from vodstudio.transfer.engine import UploadEngine
 from vodstudio.ui.main_window import MainWindow
 from vodstudio.ui.sandbox_account import ensure_sandbox_accounts
-from vodstudio.ui.uploads.model import ProgressRole, QueueTableModel
+from vodstudio.ui.uploads.model import JobRole, ProgressRole, QueueTableModel
 
 # QtMultimedia (the library's preview) logs these where PipeWire is not installed (CI, containers).
 pytestmark = pytest.mark.qt_log_ignore("pipewire")
@@ -92,6 +92,8 @@ def test_dropped_files_upload_and_show_done(qtbot: Any, window: MainWindow, tmp_
         drop(window, files)
     sheet = window.uploads.pending_sheet
     assert sheet is not None and sheet.isVisible()
+    assert sheet.include_all.isHidden()  # only media files were dropped
+    qtbot.waitUntil(lambda: getattr(sheet, "categories_loaded", False), timeout=10_000)  # GetCategories
     sheet.tags_edit.setText("demo，test, demo")
     with qtbot.waitSignal(window.uploads.jobs_added, timeout=10_000):
         sheet.accept()
@@ -104,6 +106,8 @@ def test_dropped_files_upload_and_show_done(qtbot: Any, window: MainWindow, tmp_
     ]
     assert all(media_ids)
     qtbot.waitUntil(lambda: "2 done" in window.uploads.totals_label.text(), timeout=5000)
+    assert {job.tags for job in window.services.queue.page(0, 2)} == {("demo", "test")}
+    assert window.services.settings.default_tags == ["demo", "test"]  # remembered for next time
 
 
 def test_quit_with_pending_queue_resumes_in_a_new_window(qtbot: Any, sandbox: Any, tmp_path: Path) -> None:
@@ -156,3 +160,40 @@ def test_hundred_thousand_rows_stay_virtual(qtbot: Any, window: MainWindow) -> N
     assert len(window.findChildren(QWidget)) == widgets_before  # no widget per row
     assert panel.model.page_loads < 20  # only the pages on screen were read
     assert panel.model.index(99_999, 0).data() == "clip 099999.mp4"
+
+
+def file_names(win: MainWindow) -> list[str]:
+    model = win.uploads.model
+    return [model.index(row, 0).data(JobRole).file_name for row in range(model.rowCount())]
+
+
+def test_queue_actions_reorder_pause_resume_cancel(
+    qtbot: Any, sandbox: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    win = open_window(qtbot, sandbox, start_engine=False)  # jobs stay queued: the actions act on rows
+    try:
+        panel = win.uploads
+        files = [media_file(tmp_path, f"{name}.mp4", 1000) for name in ("a", "b", "c")]
+        with qtbot.waitSignal(panel.jobs_added, timeout=10_000):
+            panel.add_paths(files, ask=False)
+        assert file_names(win) == ["a.mp4", "b.mp4", "c.mp4"]
+        panel.table.selectRow(2)
+        panel.act_up.trigger()
+        qtbot.waitUntil(lambda: file_names(win) == ["a.mp4", "c.mp4", "b.mp4"], timeout=5000)
+        panel.table.selectRow(0)
+        panel.act_down.trigger()
+        qtbot.waitUntil(lambda: file_names(win) == ["c.mp4", "a.mp4", "b.mp4"], timeout=5000)
+        panel.table.selectRow(0)
+        panel.act_pause.trigger()
+        qtbot.waitUntil(lambda: states(win)[0] == "Paused", timeout=5000)
+        panel.act_resume.trigger()
+        qtbot.waitUntil(lambda: states(win)[0] == "Queued", timeout=5000)
+        monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+        panel.table.selectRow(1)
+        panel.delete_selected()  # the window's Delete key
+        qtbot.waitUntil(lambda: states(win) == ["Queued", "Cancelled", "Queued"], timeout=5000)
+        panel.act_pause_all.trigger()
+        qtbot.waitUntil(lambda: states(win) == ["Paused", "Cancelled", "Paused"], timeout=5000)
+        qtbot.waitUntil(lambda: "2 paused" in panel.totals_label.text(), timeout=5000)
+    finally:
+        close_window(win)
