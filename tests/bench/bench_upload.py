@@ -2,7 +2,8 @@
 
 Sizes come from environment variables so CI stays quick and a workstation can run the full list:
 ``VODSTUDIO_BENCH_MB`` (throughput file, default 256), ``VODSTUDIO_BENCH_RSS_MB`` (comma list, default
-"256,1024"; sparse files, so 4096 costs no disk), ``VODSTUDIO_BENCH_FILES`` (default 1000 × 256 KiB).
+"256,1024"; sparse files, so 4096 costs no disk), ``VODSTUDIO_BENCH_FILES`` (default 300 × 256 KiB;
+the issue's list says 1000: set it for the README numbers).
 """
 
 from __future__ import annotations
@@ -116,9 +117,11 @@ def test_throughput_one_file(sandbox_endpoint: str, tmp_path: Path) -> None:
     with open(path, "wb") as handle:
         for _ in range(size // MiB):
             handle.write(os.urandom(MiB))
-    ours = _engine_upload(sandbox_endpoint, tmp_path, [path], Limits(1, THREADS, 0))
+    os.sync()  # let the file's dirty pages settle so the first contender is not penalised
+    raw = _raw_put(sandbox_endpoint, path)  # also warms the sandbox's disk path
     theirs = _oss2_resumable(sandbox_endpoint, path, tmp_path)
-    raw = _raw_put(sandbox_endpoint, path)
+    ours = _engine_upload(sandbox_endpoint, tmp_path, [path], Limits(1, THREADS, 0))
+    raw = min(raw, _raw_put(sandbox_endpoint, path))
     mb = size / MiB
     print(
         f"\nthroughput {mb:.0f} MiB, part {PART // MiB} MiB x {THREADS} threads:"
@@ -155,7 +158,7 @@ def test_peak_rss(sandbox_endpoint: str, tmp_path: Path) -> None:
 
 
 def test_many_small_files(sandbox_endpoint: str, tmp_path: Path) -> None:
-    count = _env_int("VODSTUDIO_BENCH_FILES", 1000)
+    count = _env_int("VODSTUDIO_BENCH_FILES", 300)
     folder = tmp_path / "small"
     folder.mkdir()
     paths = []
