@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QStyle,
     QSystemTrayIcon,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,44 +28,10 @@ from vodstudio.app_info import NAME, VERSION
 from vodstudio.core.accounts import Account
 from vodstudio.ui.bridge import EngineBridge, run_in_background
 from vodstudio.ui.errors_text import describe_error
+from vodstudio.ui.icons import vector_icon
+from vodstudio.ui.sections import SECTION_CLASSES, local_paths_of, make_section
 
 log = logging.getLogger(__name__)
-
-SectionFactory = Callable[[Any, QWidget], QWidget]
-
-# (key, module, class) of the sections. Library and CDN are teammate H8's: until they exist the
-# window shows a placeholder, so only *their* ImportError is caught.
-SECTION_CLASSES: tuple[tuple[str, str, str], ...] = (
-    ("uploads", "vodstudio.ui.uploads.panel", "QueuePanel"),
-    ("library", "vodstudio.ui.library.panel", "LibraryPanel"),
-    ("cdn", "vodstudio.ui.cdn.panel", "CdnPanel"),
-)
-_OPTIONAL_SECTIONS = frozenset({"vodstudio.ui.library.panel", "vodstudio.ui.cdn.panel"})
-
-
-class PlaceholderPage(QWidget):
-    """Shown for a section whose module is not available yet."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        label = QLabel(self.tr("%1 is not available in this build.").replace("%1", title), self)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setEnabled(False)
-        layout.addWidget(label)
-
-    def set_account(self, account: Account | None) -> None:
-        """Sections all accept the active account; a placeholder ignores it."""
-
-
-def local_paths_of(mime: Any) -> list[Path] | None:
-    """The local files/folders in a drag payload, or None when anything in it is not a local path."""
-    if not mime.hasUrls():
-        return None
-    urls = mime.urls()
-    if not urls or not all(url.isLocalFile() for url in urls):
-        return None
-    return [Path(url.toLocalFile()) for url in urls]
 
 
 class MainWindow(QMainWindow):
@@ -109,16 +73,11 @@ class MainWindow(QMainWindow):
         self.sidebar.setMaximumWidth(260)
         self.pages = QStackedWidget(self.splitter)
         titles = {"uploads": self.tr("Uploads"), "library": self.tr("Library"), "cdn": self.tr("CDN")}
-        icons = {
-            "uploads": QStyle.StandardPixmap.SP_ArrowUp,
-            "library": QStyle.StandardPixmap.SP_DirIcon,
-            "cdn": QStyle.StandardPixmap.SP_DriveNetIcon,
-        }
         for key, module, cls in SECTION_CLASSES:
             page = self._make_section(module, cls, titles[key])
             self.sections[key] = page
             self.pages.addWidget(page)
-            item = QListWidgetItem(self.style().standardIcon(icons[key]), titles[key])
+            item = QListWidgetItem(vector_icon(key), titles[key])
             item.setSizeHint(QSize(120, 36))
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
@@ -135,17 +94,9 @@ class MainWindow(QMainWindow):
         self.resize(1180, 740)
 
     def _make_section(self, module_name: str, cls_name: str, title: str) -> QWidget:
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError as exc:
-            if module_name not in _OPTIONAL_SECTIONS:
-                raise
-            log.warning("section %s not available: %s", module_name, exc)
-            return PlaceholderPage(title, self)
-        cls = getattr(module, cls_name)
-        if cls_name == "QueuePanel":
-            return cls(self.services, self.engine, self.bridge, self)  # type: ignore[no-any-return]
-        return cls(self.services, self)  # type: ignore[no-any-return]
+        if cls_name == "QueuePanel":  # ours: it also needs the engine and the bridge
+            return make_section(module_name, cls_name, title, self, self.services, self.engine, self.bridge)
+        return make_section(module_name, cls_name, title, self, self.services)
 
     @property
     def uploads(self) -> Any:
@@ -450,12 +401,3 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
         super().closeEvent(event)
-
-
-def window_icon() -> QIcon:
-    """The app icon from resources/icons if present, else an empty icon (the platform default)."""
-    folder = Path(__file__).resolve().parents[2] / "resources" / "icons"
-    for name in ("vodstudio.svg", "vodstudio.png"):
-        if (folder / name).exists():
-            return QIcon(str(folder / name))
-    return QIcon()

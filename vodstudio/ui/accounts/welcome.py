@@ -56,6 +56,33 @@ class WelcomeView(QWidget):
         column = QWidget(self)
         column.setFixedWidth(560)
         layout = QVBoxLayout(column)
+        self._add_header(layout, column)
+        self.add_button = ChoiceButton(
+            self.tr("Add an Alibaba Cloud account"),
+            self.tr("Use an AccessKey pair; the secret is stored in the system keychain."),
+            QStyle.StandardPixmap.SP_DialogOpenButton,
+            column,
+        )
+        self.add_button.setObjectName("addAccountButton")
+        self.sandbox_button = ChoiceButton(
+            self.tr("Try the local sandbox"),
+            self.tr("Starts a private imitation of the cloud on this computer, with a demo library."),
+            QStyle.StandardPixmap.SP_ComputerIcon,
+            column,
+        )
+        self.sandbox_button.setObjectName("sandboxButton")
+        self.status = QLabel(column)
+        self.status.setEnabled(False)
+        self.add_button.clicked.connect(self.add_account_requested)
+        self.sandbox_button.clicked.connect(self.sandbox_requested)
+        layout.addWidget(self.add_button)
+        layout.addSpacing(6)
+        layout.addWidget(self.sandbox_button)
+        layout.addWidget(self.status)
+        outer.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(3)
+
+    def _add_header(self, layout: QVBoxLayout, column: QWidget) -> None:
         logo = QLabel(column)
         if ICON.exists():
             logo.setPixmap(
@@ -76,35 +103,11 @@ class WelcomeView(QWidget):
             column,
         )
         intro.setWordWrap(True)
-        self.add_button = ChoiceButton(
-            self.tr("Add an Alibaba Cloud account"),
-            self.tr("Use an AccessKey pair; the secret is stored in the system keychain."),
-            QStyle.StandardPixmap.SP_DialogOpenButton,
-            column,
-        )
-        self.add_button.setObjectName("addAccountButton")
-        self.sandbox_button = ChoiceButton(
-            self.tr("Try the local sandbox"),
-            self.tr("Starts a private imitation of the cloud on this computer, with a demo library."),
-            QStyle.StandardPixmap.SP_ComputerIcon,
-            column,
-        )
-        self.sandbox_button.setObjectName("sandboxButton")
-        self.status = QLabel(column)
-        self.status.setEnabled(False)
-        self.add_button.clicked.connect(self.add_account_requested)
-        self.sandbox_button.clicked.connect(self.sandbox_requested)
         layout.addWidget(logo)
         layout.addWidget(title)
         layout.addSpacing(4)
         layout.addWidget(intro)
         layout.addSpacing(18)
-        layout.addWidget(self.add_button)
-        layout.addSpacing(6)
-        layout.addWidget(self.sandbox_button)
-        layout.addWidget(self.status)
-        outer.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(3)
 
     def set_busy(self, busy: bool) -> None:
         self.sandbox_button.setEnabled(not busy)

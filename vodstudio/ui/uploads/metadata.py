@@ -63,6 +63,26 @@ class MetadataSheet(QDialog):
         summary = QLabel(self._summary(), self)
         summary.setWordWrap(True)
         layout.addWidget(summary)
+        layout.addLayout(self._build_form(paths, single_file))
+        self.include_all = QCheckBox(self.tr("Include all files in folders, not only media"), self)
+        self.include_all.setChecked(settings.include_all_files)
+        # Offer it when it matters: a folder (scanned by extension) or a file that is not media.
+        self.include_all.setVisible(any(p.is_dir() or kind_for_name(p.name) is None for p in paths))
+        self.remember = QCheckBox(self.tr("Use these values as defaults next time"), self)
+        self.remember.setChecked(True)
+        layout.addWidget(self.include_all)
+        layout.addWidget(self.remember)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Upload"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._load_categories()
+
+    def _build_form(self, paths: list[Path], single_file: bool) -> QFormLayout:
+        settings = self.services.settings
         form = QFormLayout()
         self.title_edit = QLineEdit(self)
         if single_file:
@@ -96,23 +116,7 @@ class MetadataSheet(QDialog):
         form.addRow(self.tr("&Category:"), category_row)
         form.addRow(self.tr("C&over:"), cover_row)
         form.addRow(self.tr("Transcoding &template group:"), self.template_edit)
-        layout.addLayout(form)
-        self.include_all = QCheckBox(self.tr("Include all files in folders, not only media"), self)
-        self.include_all.setChecked(settings.include_all_files)
-        # Offer it when it matters: a folder (scanned by extension) or a file that is not media.
-        self.include_all.setVisible(any(p.is_dir() or kind_for_name(p.name) is None for p in paths))
-        self.remember = QCheckBox(self.tr("Use these values as defaults next time"), self)
-        self.remember.setChecked(True)
-        layout.addWidget(self.include_all)
-        layout.addWidget(self.remember)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Upload"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self._load_categories()
+        return form
 
     def _summary(self) -> str:
         folders = sum(1 for p in self.paths if p.is_dir())

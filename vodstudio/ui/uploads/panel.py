@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
-    QPushButton,
     QSpinBox,
     QStackedWidget,
     QStyle,
@@ -34,6 +33,7 @@ from vodstudio.store.settings import save_settings
 from vodstudio.ui.bridge import EngineBridge, run_in_background
 from vodstudio.ui.errors_text import describe_error
 from vodstudio.ui.uploads.delegate import ProgressDelegate
+from vodstudio.ui.uploads.empty import EmptyQueueView
 from vodstudio.ui.uploads.format import human_size
 from vodstudio.ui.uploads.model import JobIdRole, QueueTableModel
 
@@ -103,7 +103,10 @@ class QueuePanel(QWidget):
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.stack.addWidget(self.table)
-        self.stack.addWidget(self._build_empty_state())
+        self.empty_view = EmptyQueueView(self.stack)
+        self.empty_view.add_files_clicked.connect(self.add_files_dialog)
+        self.empty_view.add_folder_clicked.connect(self.add_folder_dialog)
+        self.stack.addWidget(self.empty_view)
         layout.addWidget(self.stack, 1)
         self.totals_label = QLabel(self)
         self.totals_label.setObjectName("totalsLabel")
@@ -118,38 +121,6 @@ class QueuePanel(QWidget):
         layout.addLayout(bottom)
         self._show_empty_state_if_needed()
         self._update_buttons()
-
-    def _build_empty_state(self) -> QWidget:
-        page = QWidget(self.stack)
-        box = QVBoxLayout(page)
-        box.addStretch(2)
-        icon = QLabel(page)
-        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowUp).pixmap(48, 48))
-        icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title = QLabel(self.tr("Drop videos, audio or images here"), page)
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        title.setFont(font)
-        hint = QLabel(self.tr("Folders are searched for media files. Uploads resume after a restart."), page)
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setEnabled(False)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for text, slot in (
-            (self.tr("Add Files…"), self.add_files_dialog),
-            (self.tr("Add Folder…"), self.add_folder_dialog),
-        ):
-            button = QPushButton(text, page)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        for widget in (icon, title, hint):
-            box.addWidget(widget)
-        box.addSpacing(12)
-        box.addLayout(buttons)
-        box.addStretch(3)
-        return page
 
     def _build_toolbar(self) -> QToolBar:
         bar = QToolBar(self)
@@ -430,6 +401,9 @@ class QueuePanel(QWidget):
         self.last_totals = totals
         self._show_empty_state_if_needed()
         done, failed = totals.count(JobState.DONE), totals.count(JobState.FAILED)
+        if not totals.total:
+            self.totals_label.clear()
+            return
         parts = [self.tr("%n job(s)", "", totals.total)]
         if totals.pending:
             parts.append(self.tr("%n waiting or running", "", totals.pending))
