@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
-import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -68,6 +68,8 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (job_id, part_number)
     );
     """,
+    # MAX(position) on every batch of an add: without this index, adding 100,000 files scans 5M rows.
+    "CREATE INDEX jobs_position ON jobs (position);",
 ]
 
 BATCH = 1000
@@ -134,13 +136,17 @@ class QueueDb:
 
     def _add_batch(self, jobs: Sequence[NewJob]) -> list[int]:
         now = time.time()
+        tags_json: dict[tuple[str, ...], str] = {}  # one add shares its metadata: encode once
+        for j in jobs:
+            if j.tags not in tags_json:
+                tags_json[j.tags] = json.dumps(list(j.tags), ensure_ascii=False)
         with self._db.write() as conn:
             first = int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM jobs").fetchone()[0]) + 1
             base = float(conn.execute("SELECT COALESCE(MAX(position), 0) FROM jobs").fetchone()[0])
             rows = [
                 (
-                    first + i, uuid.uuid4().hex, j.kind.value, j.account, j.path, j.size, j.mtime_ns,
-                    j.title, j.description, json.dumps(list(j.tags), ensure_ascii=False), j.cate_id,
+                    first + i, os.urandom(16).hex(), j.kind.value, j.account, j.path, j.size, j.mtime_ns,
+                    j.title, j.description, tags_json[j.tags], j.cate_id,
                     j.template_group_id, j.workflow_id, j.cover_path, j.user_data, j.business_type,
                     j.state.value, j.error_code, j.error_message, j.priority, base + i + 1, now, now,
                 )
