@@ -39,3 +39,33 @@ def test_simple_and_multipart(sandbox: Any, tmp_path: Path, monkeypatch: Any) ->
             assert rec.states(job_id)[-1] is JobState.DONE
             progress = [e for e in rec.events if isinstance(e, JobProgress) and e.job_id == job_id]
             assert progress and progress[-1].bytes_done == len(data)
+
+
+def test_cover_first_and_image_jobs(sandbox: Any, tmp_path: Path) -> None:
+    cover = tmp_path / "cover.png"
+    cover.write_bytes(_png())
+    write_file(tmp_path / "v.mp4", 50_000)
+    with engine_on(sandbox, tmp_path, Limits(2, 2, 0)) as (engine, queue, client, _rec):
+        (vid,) = engine.add_files("sb", [tmp_path / "v.mp4"], JobMetadata(cover_path=str(cover))).job_ids
+        (img,) = engine.add_files("sb", [cover], JobMetadata()).job_ids
+        engine.start()
+        assert engine.wait_idle(30)
+        video_job, image_job = queue.job(vid), queue.job(img)
+        assert video_job is not None and video_job.state is JobState.DONE, video_job.error_message
+        assert image_job is not None and image_job.state is JobState.DONE, image_job.error_message
+        assert client.get_video_info(video_job.media_id).cover_url
+        assert queue.cover_url(vid)
+
+
+def _png() -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    raw = b"".join(b"\x00" + b"\xff\x00\x00" * 4 for _ in range(4))
+    ihdr = struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+    )
