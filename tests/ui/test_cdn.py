@@ -185,3 +185,14 @@ def test_huawei_refresh_from_the_cdn_section(qtbot: Any, sandbox: Any, panel: Cd
     tasks = panel.tasks_page
     qtbot.waitUntil(lambda: tasks.model.status_counts().get("succeeded", 0) >= 1, timeout=20_000)
     shot(panel, "cdn-huawei")
+
+
+def test_charts_for_an_unknown_domain_show_the_service_error(qtbot: Any, panel: CdnPanel) -> None:
+    panel.set_domain("https://not-mine.example.com/")
+    assert panel.domain_edit.text() == "not-mine.example.com"
+    assert panel.services.settings.cdn_domains[ALIYUN_NAME] == "not-mine.example.com"
+    charts = panel.charts_page
+    charts.reload()
+    idle(qtbot)
+    assert charts.last_series is None
+    assert "InvalidDomain" in charts.status.text() or "domain" in charts.status.text().lower()

@@ -14,7 +14,6 @@ from vodstudio.store.settings import save_settings
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.cdn.access import CdnAccess, open_cdn
 from vodstudio.ui.cdn.assets import AssetPickerDialog
-from vodstudio.ui.cdn.charts import ChartsPage
 from vodstudio.ui.cdn.logs import LogsPage
 from vodstudio.ui.cdn.submit import SubmitPage
 from vodstudio.ui.cdn.tasks import TasksPage
@@ -22,6 +21,29 @@ from vodstudio.ui.errors_text import describe_error
 from vodstudio.ui.widgets.busy import BusyOverlay, StatusLine
 
 DUE_CHECK_MS = 5 * 60 * 1000  # deferred items go out within minutes of the quota reset
+
+
+class ChartsUnavailablePage(QWidget):
+    """Stands in for the charts when QtCharts (PySide6-Addons) cannot be imported."""
+
+    def __init__(self, reason: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        label = QLabel(
+            self.tr("Usage charts need Qt Charts, which could not be loaded: %1").replace("%1", reason)
+        )
+        label.setWordWrap(True)
+        QVBoxLayout(self).addWidget(label)
+
+    def set_source(self, client: Any, domain: str) -> None:
+        """Nothing to draw without QtCharts."""
+
+
+def make_charts_page(parent: QWidget) -> QWidget:
+    try:  # the rest of the CDN section must work even where the Addons wheel is missing
+        from vodstudio.ui.cdn.charts import ChartsPage
+    except ImportError as exc:
+        return ChartsUnavailablePage(str(exc), parent)
+    return ChartsPage(parent)
 
 
 class CdnPanel(QWidget):
@@ -40,7 +62,7 @@ class CdnPanel(QWidget):
         self.tabs = QTabWidget(self)
         self.submit_page = SubmitPage(self)
         self.tasks_page = TasksPage(self)
-        self.charts_page = ChartsPage(self)
+        self.charts_page = make_charts_page(self)
         self.logs_page = LogsPage(self)
         self.tabs.addTab(self.submit_page, self.tr("Refresh && prefetch"))
         self.tabs.addTab(self.tasks_page, self.tr("Tasks"))
