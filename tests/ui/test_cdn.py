@@ -195,4 +195,4 @@ def test_charts_for_an_unknown_domain_show_the_service_error(qtbot: Any, panel: 
     charts.reload()
     idle(qtbot)
     assert charts.last_series is None
-    assert "InvalidDomain" in charts.status.text() or "domain" in charts.status.text().lower()
+    assert "InvalidDomain.NotFound" in charts.status.text()
