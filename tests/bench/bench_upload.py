@@ -118,13 +118,15 @@ def test_throughput_one_file(sandbox_endpoint: str, tmp_path: Path) -> None:
         for _ in range(size // MiB):
             handle.write(os.urandom(MiB))
     os.sync()  # let the file's dirty pages settle so the first contender is not penalised
-    raw = _raw_put(sandbox_endpoint, path)  # also warms the sandbox's disk path
-    theirs = _oss2_resumable(sandbox_endpoint, path, tmp_path)
-    ours = _engine_upload(sandbox_endpoint, tmp_path, [path], Limits(1, THREADS, 0))
-    raw = min(raw, _raw_put(sandbox_endpoint, path))
+    rounds = _env_int("VODSTUDIO_BENCH_ROUNDS", 2)
+    raw = theirs = ours = float("inf")
+    for _ in range(rounds):  # interleaved, best of N: the sandbox's disk writes make single runs noisy
+        raw = min(raw, _raw_put(sandbox_endpoint, path))
+        theirs = min(theirs, _oss2_resumable(sandbox_endpoint, path, tmp_path))
+        ours = min(ours, _engine_upload(sandbox_endpoint, tmp_path, [path], Limits(1, THREADS, 0)))
     mb = size / MiB
     print(
-        f"\nthroughput {mb:.0f} MiB, part {PART // MiB} MiB x {THREADS} threads:"
+        f"\nthroughput {mb:.0f} MiB (best of {rounds}), part {PART // MiB} MiB x {THREADS} threads:"
         f" engine {mb / ours:.0f} MiB/s, oss2.resumable_upload {mb / theirs:.0f} MiB/s,"
         f" raw PUT {mb / raw:.0f} MiB/s -> engine/oss2 {theirs / ours:.2f}x, engine/raw {raw / ours:.2f}x"
     )

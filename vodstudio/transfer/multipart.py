@@ -115,7 +115,7 @@ def _upload_part(jt: JobTransfer, cp: Checkpoint, number: int, offset: int, size
             with SliceReader(
                 Path(jt.path), offset, size, limiter=shared.limiter, cancel=jt.control.cancel, on_bytes=count
             ) as reader:
-                result = bucket.upload_part(cp.object_key, cp.upload_id, number, reader)
+                result = bucket.upload_part(cp.object_key, cp.upload_id, number, reader.body())
             if result.crc is not None and int(result.crc) != reader.crc:
                 raise IntegrityError(
                     f"part {number}: OSS stored CRC64 {result.crc}, we sent {reader.crc}", retryable=True

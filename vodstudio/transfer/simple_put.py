@@ -37,7 +37,7 @@ def upload_simple(jt: JobTransfer, cp: Checkpoint) -> int:
                 cancel=jt.control.cancel,
                 on_bytes=count,
             ) as reader:
-                result = bucket.put_object(cp.object_key, reader)
+                result = bucket.put_object(cp.object_key, reader.body())
             if result.crc is not None and int(result.crc) != reader.crc:
                 raise IntegrityError(f"OSS stored CRC64 {result.crc}, we sent {reader.crc}", retryable=True)
             return reader.crc
