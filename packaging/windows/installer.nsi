@@ -1,8 +1,10 @@
 ; VOD Studio Windows installer (NSIS 3.08+).
 ; Per-user install without admin rights, Start menu entry, uninstaller, in-place upgrades.
 ; The user's queue, settings and logs live in %LOCALAPPDATA%\VOD Studio\vodstudio (platformdirs),
-; outside the install folder, so upgrading or reinstalling never touches them; the uninstaller keeps
-; them too unless the user ticks "Also remove my queue, settings and logs".
+; window geometry in HKCU\Software\VOD Studio\vodstudio (QSettings), secrets in the Windows Credential
+; Manager (keyring): all outside the install folder, so upgrading or reinstalling never touches them.
+; The uninstaller keeps them too unless the user ticks "Also remove my queue, settings and logs"
+; (Credential Manager entries stay: the app's "Remove account" deletes them).
 ;
 ; makensis /DVERSION=0.1.0 /DBUNDLE_DIR=..\..\dist\VOD Studio /DOUT_FILE=VODStudio-0.1.0-setup.exe installer.nsi
 ; Authenticode: /DSIGN_COMMAND="sign.cmd" signs the installer and the uninstaller (%1 = the file);
@@ -17,6 +19,8 @@ RequestExecutionLevel user
 !define CLI_EXE "vodstudio.exe"
 !define PUBLISHER "VOD Studio"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\VODStudio"
+!define PROFILE_DIR "$LOCALAPPDATA\VOD Studio\vodstudio"
+!define QSETTINGS_KEY "Software\VOD Studio\vodstudio"
 !ifndef VERSION
   !error "pass /DVERSION=x.y.z (from vodstudio/app_info.py)"
 !endif
@@ -27,8 +31,9 @@ RequestExecutionLevel user
   !define OUT_FILE "VODStudio-${VERSION}-setup.exe"
 !endif
 !ifdef SIGN_COMMAND
-  !finalize '${SIGN_COMMAND} "%1"'
-  !uninstfinalize '${SIGN_COMMAND} "%1"'
+  ; "= 0": a failed signature stops the build instead of shipping an unsigned installer (NSIS 3.08+)
+  !finalize '${SIGN_COMMAND} "%1"' = 0
+  !uninstfinalize '${SIGN_COMMAND} "%1"' = 0
 !else
   !warning "SIGN_COMMAND not defined: building an unsigned installer"
 !endif
@@ -105,6 +110,8 @@ Section "un.${APP_NAME}" UnSecMain
 SectionEnd
 
 Section /o "un.Also remove my queue, settings and logs" UnSecData
-  RMDir /r "$LOCALAPPDATA\${APP_NAME}\vodstudio"
-  RMDir "$LOCALAPPDATA\${APP_NAME}"
+  RMDir /r "${PROFILE_DIR}"
+  RMDir "$LOCALAPPDATA\VOD Studio"
+  DeleteRegKey HKCU "${QSETTINGS_KEY}"
+  DeleteRegKey /ifempty HKCU "Software\VOD Studio"
 SectionEnd

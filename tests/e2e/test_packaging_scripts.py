@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import struct
 import subprocess
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -25,21 +27,42 @@ def _fake_onedir(folder: Path) -> Path:
     return bundle
 
 
-@pytest.mark.skipif(shutil.which("makensis") is None, reason="Debian package nsis not installed")
-def test_nsis_installer_compiles_against_the_bundle_layout(tmp_path: Path) -> None:
+needs_makensis = pytest.mark.skipif(
+    shutil.which("makensis") is None, reason="Debian package nsis not installed"
+)
+
+
+def _makensis(tmp_path: Path, *defines: str) -> subprocess.CompletedProcess[str]:
     bundle = _fake_onedir(tmp_path)
-    out = tmp_path / "setup.exe"
-    done = subprocess.run(
-        ["makensis", "-V2", f"-DVERSION={VERSION}", f"-DBUNDLE_DIR={bundle}", f"-DOUT_FILE={out}",
-         "installer.nsi"],
-        cwd=ROOT / "packaging" / "windows",
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )  # fmt: skip
+    command = ["makensis", "-V2", f"-DVERSION={VERSION}", f"-DBUNDLE_DIR={bundle}",
+               f"-DOUT_FILE={tmp_path / 'setup.exe'}", *defines, "installer.nsi"]  # fmt: skip
+    return subprocess.run(
+        command, cwd=ROOT / "packaging" / "windows", capture_output=True, text=True, timeout=120
+    )
+
+
+@needs_makensis
+def test_nsis_installer_compiles_against_the_bundle_layout(tmp_path: Path) -> None:
+    done = _makensis(tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert out.read_bytes()[:2] == b"MZ"
+    assert (tmp_path / "setup.exe").read_bytes()[:2] == b"MZ"
     assert "unsigned" in done.stdout + done.stderr  # no SIGN_COMMAND here: it must say so
+
+
+@needs_makensis
+def test_nsis_signs_installer_and_uninstaller_and_stops_when_signing_fails(tmp_path: Path) -> None:
+    signed = tmp_path / "signed.txt"
+    sign = tmp_path / "sign.sh"
+    sign.write_text(f'#!/bin/sh\nhead -c 2 "$1" >> "{signed}"\necho " $1" >> "{signed}"\n', encoding="utf-8")
+    done = _makensis(tmp_path, f"-DSIGN_COMMAND=sh {sign}")
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = signed.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2 and all(line.startswith("MZ") for line in lines)  # uninstaller, then installer
+    assert lines[1].endswith("setup.exe")
+    assert "unsigned" not in done.stdout + done.stderr
+
+    failing = _makensis(tmp_path / "again", "-DSIGN_COMMAND=false")
+    assert failing.returncode != 0
 
 
 def test_ico_holds_every_size() -> None:
@@ -63,3 +86,54 @@ def test_icns_holds_retina_sizes() -> None:
 def test_spec_and_build_script_are_valid_python() -> None:
     for path in (ROOT / "packaging" / "vodstudio.spec", ROOT / "packaging" / "build.py"):
         compile(path.read_text(encoding="utf-8"), str(path), "exec")
+
+
+def _policy() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bundle_policy", ROOT / "packaging" / "bundle_policy.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+        ("PySide6\\plugins\\platforms\\qwindows.dll", True),
+        ("PySide6/Qt/plugins/platforms/libqcocoa.dylib", True),
+        ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
+        ("PySide6/Qt/plugins/platforms/libqwayland.so", False),
+        ("PySide6/Qt/plugins/imageformats/libqwebp.so", True),
+        ("PySide6\\plugins\\imageformats\\qsvg.dll", True),
+        ("PySide6/Qt/plugins/imageformats/libqtiff.so", False),
+        ("PySide6/Qt/plugins/iconengines/libqsvgicon.so", True),
+        ("PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", True),
+        ("PySide6\\plugins\\multimedia\\windowsmediaplugin.dll", False),
+        ("PySide6/Qt/plugins/tls/libqopensslbackend.so", True),
+        ("PySide6\\plugins\\tls\\qschannelbackend.dll", True),
+        ("PySide6/Qt/plugins/tls/libqcertonlybackend.so", False),
+        ("PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so", True),
+        ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", False),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+        ("PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so", True),
+        ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", False),
+        ("PySide6/Qt/plugins/generic/libqevdevmouseplugin.so", False),
+        ("PySide6/Qt/lib/libQt6Core.so.6", True),
+    ],
+)
+def test_bundle_policy_keeps_only_the_plugins_the_app_uses(dest: str, kept: bool) -> None:
+    assert _policy().keeps_plugin(dest) is kept
+
+
+def test_bundle_policy_keeps_qt_catalogues_of_shipped_locales(tmp_path: Path) -> None:
+    policy = _policy()
+    (tmp_path / "vodstudio_ja.qm").write_bytes(b"")
+    locales = policy.shipped_locales(tmp_path)
+    assert locales == {"zh_CN", "ja"}
+    assert policy.keeps_translation("PySide6/Qt/translations/qtbase_zh_CN.qm", locales)
+    assert policy.keeps_translation("PySide6\\translations\\qtmultimedia_ja.qm", locales)
+    assert not policy.keeps_translation("PySide6/Qt/translations/qtbase_de.qm", locales)
+    assert not policy.keeps_translation("PySide6/Qt/translations/qt_zh_CN.qm", locales)
+    assert policy.keeps_translation("resources/i18n/vodstudio_ja.qm", locales)
