@@ -98,7 +98,9 @@ def test_dropped_files_upload_and_show_done(qtbot: Any, window: MainWindow, tmp_
     with qtbot.waitSignal(window.uploads.jobs_added, timeout=10_000):
         sheet.accept()
     assert window.uploads.model.rowCount() == 2
-    qtbot.waitUntil(lambda: states(window) == ["Done", "Done"], timeout=60_000)
+    with qtbot.waitSignal(window.uploads.batch_finished, timeout=60_000) as batch:  # → tray message
+        qtbot.waitUntil(lambda: states(window) == ["Done", "Done"], timeout=60_000)
+    assert batch.args == [2, 0]
     names = {window.uploads.model.index(r, 0).data() for r in range(2)}
     assert names == {"城市夜景 第二集", "clip"} or names == {f.name for f in files}
     media_ids = [

@@ -57,12 +57,13 @@ class QueuePanel(QWidget):
         self.engine = engine
         self.account: Account | None = None
         self.pending_sheet: Any = None  # the open MetadataSheet, if any (tests drive it)
-        self._batch_base: tuple[int, int] | None = None
+        self._batch: list[int] | None = None  # [done, failed] of the batch in flight, from state events
         self._totals_busy = False
         self._totals_dirty = True
         self.model = QueueTableModel(services.queue, self)
         bridge.progress_changed.connect(self.model.apply_progress)
         bridge.job_state_changed.connect(self.model.apply_states)
+        bridge.job_state_changed.connect(self._count_batch)
         bridge.jobs_changed.connect(self._jobs_touched)
         bridge.other_event.connect(self._other_event)
         self._build()
@@ -369,6 +370,17 @@ class QueuePanel(QWidget):
 
     # ---------------------------------------------------------------- live state
     @Slot(object)
+    def _count_batch(self, changes: list[Any]) -> None:
+        """A batch runs from the first job that starts until the queue has nothing pending (totals)."""
+        for change in changes:
+            if self._batch is None and not change.state.is_final:
+                self._batch = [0, 0]
+            if self._batch is not None and change.state is JobState.DONE:
+                self._batch[0] += 1
+            elif self._batch is not None and change.state is JobState.FAILED:
+                self._batch[1] += 1
+
+    @Slot(object)
     def _jobs_touched(self, _ids: set[int]) -> None:
         self._totals_dirty = True
         moving, speed = self.model.live_speed()
@@ -414,12 +426,10 @@ class QueuePanel(QWidget):
             parts.append(self.tr("%n paused", "", totals.count(JobState.PAUSED)))
         parts.append(f"{human_size(totals.bytes_done)} / {human_size(totals.bytes_total)}")
         self.totals_label.setText(" · ".join(parts))
-        if totals.pending and self._batch_base is None:
-            self._batch_base = (done, failed)
-        elif not totals.pending and self._batch_base is not None:
-            base_done, base_failed = self._batch_base
-            self._batch_base = None
-            self.batch_finished.emit(done - base_done, failed - base_failed)
+        if not totals.pending and self._batch is not None and not self._totals_dirty:
+            (batch_done, batch_failed), self._batch = self._batch, None
+            if batch_done or batch_failed:
+                self.batch_finished.emit(batch_done, batch_failed)
 
     def shutdown(self) -> None:
         self._totals_timer.stop()
