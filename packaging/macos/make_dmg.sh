@@ -5,7 +5,8 @@ APP="$1"
 DMG="$2"
 staging="$(mktemp -d)"
 trap 'rm -rf "$staging"' EXIT
-cp -R "$APP" "$staging/"
+# ditto keeps symlinks (framework Versions/Current), permissions and extended attributes intact
+ditto "$APP" "$staging/$(basename "$APP")"
 ln -s /Applications "$staging/Applications"
 rm -f "$DMG"
 hdiutil create -volname "VOD Studio" -srcfolder "$staging" -ov -format UDZO -fs HFS+ "$DMG"

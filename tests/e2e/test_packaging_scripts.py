@@ -137,3 +137,98 @@ def test_bundle_policy_keeps_qt_catalogues_of_shipped_locales(tmp_path: Path) ->
     assert not policy.keeps_translation("PySide6/Qt/translations/qtbase_de.qm", locales)
     assert not policy.keeps_translation("PySide6/Qt/translations/qt_zh_CN.qm", locales)
     assert policy.keeps_translation("resources/i18n/vodstudio_ja.qm", locales)
+
+
+# Stand-ins for the macOS tools: each logs its argv; `file` calls a file starting with "MACHO" Mach-O;
+# notarytool answers with the status in $NOTARY_STATUS.
+_MAC_TOOLS = {
+    "codesign": 'echo "codesign $*" >> "$TOOL_LOG"',
+    "security": 'echo "security $1" >> "$TOOL_LOG"; '
+    '[ "$1" = list-keychains ] && echo \'"login.keychain"\'; exit 0',
+    "uuidgen": "echo 00000000-0000-0000-0000-000000000000",
+    "file": 'if head -c 5 "$2" | grep -q MACHO; then echo "Mach-O 64-bit dynamically linked shared library"; '
+    "else echo data; fi",
+    "ditto": 'echo "ditto $*" >> "$TOOL_LOG"; for last; do :; done; touch "$last"',
+    "hdiutil": 'echo "hdiutil $1" >> "$TOOL_LOG"; for last; do :; done; touch "$last"',
+    "xcrun": 'echo "xcrun $1 $2 $3" >> "$TOOL_LOG"; '
+    'if [ "$2" = submit ]; then echo "{\\"id\\": \\"42\\", \\"status\\": \\"$NOTARY_STATUS\\"}"; fi',
+}
+
+
+def _run_mac_script(
+    tmp_path: Path, secrets: dict[str, str], status: str = "Accepted"
+) -> tuple[int, list[str]]:
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    for name, body in _MAC_TOOLS.items():
+        (tools / name).write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+        (tools / name).chmod(0o755)
+    app = tmp_path / "dist" / f"{NAME}.app" / "Contents"
+    for folder in ("MacOS", "Frameworks/QtCore.framework/Versions/A", "Resources"):
+        (app / folder).mkdir(parents=True)
+    (app / "MacOS" / NAME).write_bytes(b"MACHO gui")
+    (app / "MacOS" / "vodstudio").write_bytes(b"MACHO cli")
+    (app / "Frameworks" / "QtCore.framework" / "Versions" / "A" / "QtCore").write_bytes(b"MACHO qt")
+    (app / "Frameworks" / "libpython3.12.dylib").write_bytes(b"MACHO python")
+    (app / "Resources" / "base_library.zip").write_bytes(b"PK data")
+    log = tmp_path / "tools.log"
+    env = {
+        "PATH": f"{tools}:/usr/bin:/bin",
+        "TOOL_LOG": str(log),
+        "NOTARY_STATUS": status,
+        "VODSTUDIO_DIST": str(tmp_path / "dist"),
+        "RUNNER_TEMP": str(tmp_path),
+        "VODSTUDIO_TARGET_ARCH": "arm64",
+        **secrets,
+    }
+    done = subprocess.run(
+        ["bash", str(ROOT / "packaging" / "macos" / "sign_and_notarize.sh")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+    return done.returncode, [*lines, *done.stdout.splitlines(), *done.stderr.splitlines()]
+
+
+SECRETS = {
+    "MACOS_CERT_P12_BASE64": "Y2VydA==",
+    "MACOS_CERT_PASSWORD": "pw",
+    "MACOS_CODESIGN_IDENTITY": "Developer ID Application: Test (TEAM)",
+    "APPLE_ID": "a@example.com",
+    "APPLE_TEAM_ID": "TEAM",
+    "APPLE_APP_PASSWORD": "app-pw",
+}
+
+
+@pytest.mark.skipif(shutil.which("python3") is None, reason="needs python3 on PATH")
+def test_macos_script_signs_inside_out_notarizes_and_staples(tmp_path: Path) -> None:
+    status, lines = _run_mac_script(tmp_path, SECRETS)
+    assert status == 0, "\n".join(lines)
+    signs = [line for line in lines if line.startswith("codesign --force")]
+    libraries = [i for i, line in enumerate(signs) if line.endswith(("libpython3.12.dylib", "/QtCore"))]
+    framework = next(i for i, line in enumerate(signs) if line.endswith("QtCore.framework"))
+    executables = next(i for i, line in enumerate(signs) if f"MacOS/{NAME}" in line)
+    app = next(i for i, line in enumerate(signs) if line.endswith(f"{NAME}.app"))
+    assert max(libraries) < framework < executables < app
+    assert "--entitlements" in signs[executables] and "--entitlements" not in signs[libraries[0]]
+    assert not any("base_library.zip" in line for line in signs)  # data is sealed, not signed
+    stapled = [line for line in lines if line.startswith("xcrun stapler staple")]
+    assert len(stapled) == 2  # the app and the DMG, never the zip that was submitted
+    assert any(line.endswith("-macos-arm64.dmg") for line in lines if line.startswith("built "))
+
+
+def test_macos_script_without_secrets_builds_an_unsigned_dmg(tmp_path: Path) -> None:
+    status, lines = _run_mac_script(tmp_path, {})
+    assert status == 0, "\n".join(lines)
+    assert not any(line.startswith(("codesign", "xcrun", "security")) for line in lines)
+    assert any("UNSIGNED" in line for line in lines)
+    assert (tmp_path / "dist" / f"VODStudio-{VERSION}-macos-arm64.dmg").exists()
+
+
+def test_macos_script_fails_when_notarization_is_rejected(tmp_path: Path) -> None:
+    status, lines = _run_mac_script(tmp_path, SECRETS, status="Invalid")
+    assert status != 0
+    assert any("xcrun notarytool log" in line for line in lines)
+    assert not any(line.startswith("xcrun stapler") for line in lines)
