@@ -1,4 +1,4 @@
-"""Packaging scripts checked on Linux: NSIS compiles and signs, the macOS script logic, icons, the bundle policy."""
+"""Packaging scripts checked on Linux: NSIS compiles and signs, macOS script logic, icons, bundle policy."""
 
 from __future__ import annotations
 
