@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 TIMEOUT = 180
-# Log lines that mean a module imported by name at run time did not make it into the bundle.
-MISSING_MODULE_MARKERS = ("not available", "is missing", "is not available", "ModuleNotFoundError")
+# Log lines that mean a module imported by name at run time did not make it into the bundle (the
+# warnings of ui.main_window, sandbox.server and sandbox.rpc_dispatch), or any import failure.
+MISSING_MODULE = re.compile(
+    r"(section|sandbox module|sandbox action module) \S+ (is )?(not available|missing)|ModuleNotFoundError"
+)
 
 
 def _env(home: Path) -> dict[str, str]:
@@ -103,7 +107,7 @@ def check_gui_starts(gui: Path, home: Path) -> None:
     # Sections and sandbox modules are imported by name and degrade to a placeholder when missing;
     # in a bundle that only means a forgotten hidden import, so the log must not mention one.
     logs = "".join(p.read_text(encoding="utf-8", errors="replace") for p in home.rglob("*.log"))
-    missing = [line for line in logs.splitlines() if any(m in line for m in MISSING_MODULE_MARKERS)]
+    missing = [line for line in logs.splitlines() if MISSING_MODULE.search(line)]
     if missing:
         raise _fail("modules missing from the bundle:\n" + "\n".join(missing[:20]))
     print("GUI started on the embedded sandbox and quit by itself")
