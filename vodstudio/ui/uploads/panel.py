@@ -57,7 +57,7 @@ class QueuePanel(QWidget):
         self.engine = engine
         self.account: Account | None = None
         self.pending_sheet: Any = None  # the open MetadataSheet, if any (tests drive it)
-        self._batch: list[int] | None = None  # [done, failed] of the batch in flight, from state events
+        self._batch: dict[int, JobState] | None = None  # latest state of each job of the running batch
         self._totals_busy = False
         self._totals_dirty = True
         self.model = QueueTableModel(services.queue, self)
@@ -371,14 +371,15 @@ class QueuePanel(QWidget):
     # ---------------------------------------------------------------- live state
     @Slot(object)
     def _count_batch(self, changes: list[Any]) -> None:
-        """A batch runs from the first job that starts until the queue has nothing pending (totals)."""
+        """A batch runs from the first job that starts until every job in it is final and nothing is
+        pending. Counted from state events, because the database (totals) can be ahead of them."""
         for change in changes:
-            if self._batch is None and not change.state.is_final:
-                self._batch = [0, 0]
-            if self._batch is not None and change.state is JobState.DONE:
-                self._batch[0] += 1
-            elif self._batch is not None and change.state is JobState.FAILED:
-                self._batch[1] += 1
+            if not change.state.is_final:
+                if self._batch is None:
+                    self._batch = {}
+                self._batch[change.job_id] = change.state
+            elif self._batch is not None and change.job_id in self._batch:
+                self._batch[change.job_id] = change.state
 
     @Slot(object)
     def _jobs_touched(self, _ids: set[int]) -> None:
@@ -426,10 +427,13 @@ class QueuePanel(QWidget):
             parts.append(self.tr("%n paused", "", totals.count(JobState.PAUSED)))
         parts.append(f"{human_size(totals.bytes_done)} / {human_size(totals.bytes_total)}")
         self.totals_label.setText(" · ".join(parts))
-        if not totals.pending and self._batch is not None and not self._totals_dirty:
-            (batch_done, batch_failed), self._batch = self._batch, None
-            if batch_done or batch_failed:
-                self.batch_finished.emit(batch_done, batch_failed)
+        batch = self._batch
+        if not totals.pending and batch is not None and all(state.is_final for state in batch.values()):
+            self._batch = None
+            done_now = sum(1 for state in batch.values() if state is JobState.DONE)
+            failed_now = sum(1 for state in batch.values() if state is JobState.FAILED)
+            if done_now or failed_now:
+                self.batch_finished.emit(done_now, failed_now)
 
     def shutdown(self) -> None:
         self._totals_timer.stop()
