@@ -78,7 +78,7 @@ def _engine_upload(endpoint: str, tmp: Path, paths: list[Path], limits: Limits) 
         assert states == {JobState.DONE}, states
         return elapsed
     finally:
-        engine.stop()
+        engine.close()
         queue.close()
         client.close()
 

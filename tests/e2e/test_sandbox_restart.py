@@ -85,7 +85,7 @@ def test_restart_mid_upload(tmp_path: Path, sandbox_process: list[subprocess.Pop
         body = httpx.get(client.get_mezzanine_info(job.media_id).file_url, timeout=30).content
         assert hashlib.sha256(body).digest() == hashlib.sha256(data).digest()
     finally:
-        engine.stop()
+        engine.close()
         queue.close()
         client.close()
 

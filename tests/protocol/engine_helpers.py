@@ -50,7 +50,7 @@ def engine_on(
     try:
         yield engine, queue, client, recorder
     finally:
-        engine.stop()
+        engine.close()
         queue.close()
         client.close()
 

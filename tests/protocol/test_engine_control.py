@@ -96,3 +96,22 @@ def test_cancel_paused_job_cleans_up_and_queue_continues(sandbox: Any, tmp_path:
         assert _state(queue, b) is JobState.DONE
         with pytest.raises(NotFoundError):
             client.get_video_info(media_id)
+
+
+def test_stop_then_start_continues_the_same_upload(sandbox: Any, tmp_path: Path) -> None:
+    data = write_file(tmp_path / "clip.mp4", SIZE, seed=9)
+    with engine_on(sandbox, tmp_path, Limits(1, 2, 1024 * 1024)) as (engine, queue, client, _rec):
+        (job_id,) = engine.add_files("sb", [tmp_path / "clip.mp4"], JobMetadata()).job_ids
+        engine.start()
+        _wait_for(lambda: len((queue.checkpoint(job_id) or _NoCp).parts) >= 2)
+        engine.stop()
+        assert _state(queue, job_id) is JobState.QUEUED
+        cp = queue.checkpoint(job_id)
+        assert cp is not None and cp.upload_id
+        engine.set_limits(Limits(1, 2, 0))
+        engine.start()
+        assert engine.wait_idle(30)
+        job = queue.job(job_id)
+        assert job is not None and job.state is JobState.DONE, job.error_message
+        body = httpx.get(client.get_mezzanine_info(job.media_id).file_url, timeout=30).content
+        assert hashlib.sha256(body).digest() == hashlib.sha256(data).digest()

@@ -140,7 +140,7 @@ def _pause(args: argparse.Namespace) -> int:
     try:
         engine = services.engine(lambda _event: None)
         engine.pause(_selected(args, services))
-        engine.stop()
+        engine.close()
         return 0
     except VodStudioError as exc:
         return report_error(exc)
@@ -155,7 +155,7 @@ def _cancel(args: argparse.Namespace) -> int:
         engine = services.engine(lambda _event: None)
         engine.cancel(_selected(args, services))
         failures = engine.finish_cancels()
-        engine.stop()
+        engine.close()
         for job_id in failures:
             job = services.queue.job(job_id)
             print(f"error: job {job_id} could not be cleaned up: {job.error_message if job else ''}")

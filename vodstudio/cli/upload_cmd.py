@@ -79,11 +79,11 @@ def run_engine(
         engine.start()
         engine.wait_idle()
     except KeyboardInterrupt:
-        engine.stop(wait=True)
+        engine.close()
         printer.finish()
         print("interrupted; `vodstudio queue resume` continues where this stopped", file=sys.stderr)
         return 130
-    engine.stop(wait=True)
+    engine.close()
     printer.finish()
     failed = set(printer.failed)
     for job_id in ids:

@@ -112,23 +112,37 @@ class UploadEngine:
         self._thread.start()
 
     def stop(self, *, wait: bool = True) -> None:
-        """Stop dispatching; running jobs stop mid-transfer and go back to the queue with their state."""
+        """Stop dispatching; running jobs stop mid-transfer and go back to the queue with their state.
+
+        The engine can be started again; ``close()`` also releases its threads.
+        """
         self._stopping.set()
         with self._lock:
             for control in self._running.values():
                 control.stop(StopReason.SHUTDOWN)
         self._wake.set()
         thread, self._thread = self._thread, None
-        if wait:
-            if thread is not None:
-                thread.join()
-            self._jobs_pool.shutdown(wait=True)
-            self._shared.pool.shutdown(wait=True)
+        if not wait:
+            return
+        if thread is not None:
+            thread.join()
+        with self._lock:
+            while self._running:
+                self._idle.wait(0.2)
+
+    def close(self) -> None:
+        """Stop and release the worker threads (the engine cannot be started again)."""
+        self.stop(wait=True)
+        self._jobs_pool.shutdown(wait=True)
+        self._shared.pool.shutdown(wait=True)
 
     def _dispatch(self) -> None:
         while not self._stopping.is_set():
             self._wake.clear()
-            self._fill()
+            try:
+                self._fill()
+            except Exception:  # a database hiccup must not end dispatching for good
+                log.exception("dispatching failed; retrying")
             self._wake.wait(0.5)
 
     def _fill(self) -> None:
