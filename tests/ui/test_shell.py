@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QImage, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QDragEnterEvent, QImage, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from vodstudio.services import build_services
 from vodstudio.store.paths import ProfilePaths
@@ -162,3 +162,28 @@ def test_sandbox_option_opens_the_app_and_quits_by_itself(profile_home: Path) ->
     assert '"Sandbox"' in accounts and '"Sandbox (Huawei)"' in accounts
     log = next((profile_home / "logs").glob("*.log")).read_text("utf-8")
     assert "sandbox ready" in log
+
+
+def test_menu_shortcuts_reach_the_current_section(qtbot: Any, sandbox: Any) -> None:
+    from vodstudio.ui.sandbox_account import ensure_sandbox_accounts
+
+    services = build_services(ProfilePaths.default().ensure())
+    ensure_sandbox_accounts(services, sandbox.info)
+    win = MainWindow(services)
+    qtbot.addWidget(win)
+    try:
+        win.show()
+        win.show_section("library")
+        page = win.sections["library"]
+        if type(page).__name__ == "PlaceholderPage":
+            pytest.skip("the library section is not in this build")
+        # A section's own shortcut for a menu key would make both ambiguous (Qt then runs neither).
+        owned = {k.toString() for a in (win.act_find, win.act_refresh, win.act_delete) for k in a.shortcuts()}
+        for shortcut in page.findChildren(QShortcut):
+            assert not (shortcut.isEnabled() and shortcut.key().toString() in owned)
+        win.act_find.trigger()  # what Ctrl/Cmd+F does in an active window
+        qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit), timeout=3000)
+        assert page.isAncestorOf(QApplication.focusWidget())
+    finally:
+        win.shutdown()
+        services.close()

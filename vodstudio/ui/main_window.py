@@ -29,7 +29,7 @@ from vodstudio.core.accounts import Account
 from vodstudio.ui.bridge import EngineBridge, run_in_background
 from vodstudio.ui.errors_text import describe_error
 from vodstudio.ui.icons import vector_icon
-from vodstudio.ui.sections import SECTION_CLASSES, local_paths_of, make_section
+from vodstudio.ui.sections import SECTION_CLASSES, adopt_shortcuts, local_paths_of, make_section
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.sections: dict[str, QWidget] = {}
         self._build_ui()
         self._build_actions()
+        self._adopt_section_shortcuts()
         self._build_status_bar()
         self._build_tray()
         self._restore_window_state()
@@ -178,10 +179,28 @@ class MainWindow(QMainWindow):
         bar.addAction(self.act_accounts)
         self.addToolBar(bar)
 
+    def _adopt_section_shortcuts(self) -> None:
+        keys = [k for act in (self.act_delete, self.act_find, self.act_refresh) for k in act.shortcuts()]
+        self._adopted = {key: adopt_shortcuts(page, keys) for key, page in self.sections.items()}
+
     def _forward(self, method: str) -> None:
-        target = getattr(self.current_section(), method, None)
+        """Menu action → the current section's method, or the section's own shortcut for that key."""
+        page = self.current_section()
+        target = getattr(page, method, None)
         if callable(target):
             target()
+            return
+        action = {
+            "delete_selected": self.act_delete,
+            "focus_search": self.act_find,
+            "refresh": self.act_refresh,
+        }
+        key = next((k for k, p in self.sections.items() if p is page), "")
+        for sequence in action[method].shortcuts():
+            shortcut = self._adopted.get(key, {}).get(sequence.toString())
+            if shortcut is not None:
+                shortcut.activated.emit()
+                return
 
     def _add_files(self) -> None:
         self.show_section("uploads")

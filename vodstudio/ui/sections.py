@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from vodstudio.core.accounts import Account
@@ -59,3 +60,19 @@ def make_section(module_name: str, cls_name: str, title: str, parent: QWidget, *
         log.warning("section %s not available: %s", module_name, exc)
         return PlaceholderPage(title, parent)
     return getattr(module, cls_name)(*args, parent)  # type: ignore[no-any-return]
+
+
+def adopt_shortcuts(page: QWidget, window_keys: list[QKeySequence]) -> dict[str, QShortcut]:
+    """Disable a section's own ``QShortcut`` for a key the window's menu owns, and return it by key.
+
+    Two shortcuts for one key in one window are ambiguous and Qt then runs neither; the window's menu
+    action instead forwards to the section (its method, or else the adopted shortcut's ``activated``).
+    """
+    owned = {key.toString() for key in window_keys if not key.isEmpty()}
+    adopted: dict[str, QShortcut] = {}
+    for shortcut in page.findChildren(QShortcut):
+        key = shortcut.key().toString()
+        if key in owned:
+            shortcut.setEnabled(False)
+            adopted[key] = shortcut
+    return adopted
