@@ -123,7 +123,11 @@ def components(bundle: Path) -> dict[str, int]:
         if not path.is_file() or path.is_symlink():
             continue
         parts = path.relative_to(bundle).parts
-        parts = parts[1:] if parts[0] in ("_internal", "Contents") and len(parts) > 1 else parts
+        if len(parts) == 1 or parts[:2] == ("Contents", "MacOS"):
+            sizes[f"{path.name} (executable)"] = path.stat().st_size
+            continue
+        parts = parts[1:] if parts[0] in ("_internal", "Contents") else parts
+        parts = parts[1:] if parts[0] in ("Frameworks", "Resources") else parts
         key = "/".join(parts[:4]) if parts[:3] == ("PySide6", "Qt", "lib") else parts[0]
         sizes[key] = sizes.get(key, 0) + path.stat().st_size
     return sizes
