@@ -137,9 +137,21 @@ def test_image_upload_info_update_delete(vod: VodClient) -> None:
         vod.get_image_info(ticket.media_id)
 
 
-def test_attached_media_ticket(vod: VodClient) -> None:
+def test_attached_media_ticket_and_delete(vod: VodClient) -> None:
     ticket = vod.create_upload_attached_media(business_type="subtitle", media_ext="vtt", title="zh")
     assert ticket.media_id and ticket.address.file_name.endswith(".vtt") and ticket.media_url
+    assert vod.delete_attached_media([ticket.media_id, "0" * 32]) == ["0" * 32]
+    assert vod.delete_attached_media([ticket.media_id]) == [ticket.media_id]
+
+
+def test_reference_id_makes_create_idempotent(vod: VodClient) -> None:
+    first = vod.create_upload_video("take one", "a.mp4", reference_id="job-0123456789")
+    with pytest.raises(InvalidParameterError) as again:
+        vod.create_upload_video("take one", "a.mp4", reference_id="job-0123456789")
+    assert again.value.http_status == 400  # the service refused it, not a local check
+    refreshed = vod.refresh_upload_video(reference_id="job-0123456789")
+    assert refreshed.media_id == first.media_id
+    assert refreshed.address == first.address
 
 
 def test_url_pull_split_by_20_and_infos_split_by_10(vod: VodClient, wire: CountingTransport) -> None:
@@ -197,6 +209,8 @@ def test_local_validation_spends_no_request(vod: VodClient, wire: CountingTransp
     assert tags.value.service_code == "TagsExceededMax"
     with pytest.raises(InvalidParameterError):
         vod.create_upload_video("x" * 129, "a.mp4")
+    with pytest.raises(InvalidParameterError):  # 43 CJK characters are 129 UTF-8 bytes
+        vod.create_upload_video("视" * 43, "a.mp4")
     with pytest.raises(InvalidParameterError):
         vod.create_upload_video("t", "no-extension")
     with pytest.raises(InvalidParameterError):

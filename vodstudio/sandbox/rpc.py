@@ -110,4 +110,5 @@ ACTION_MODULES: tuple[str, ...] = (
     "vodstudio.sandbox.vod_media",  # Get/Update/Delete video & image, play/mezzanine info, categories
     "vodstudio.sandbox.vod_search",  # SearchMedia, GetVideoList
     "vodstudio.sandbox.vod_cdn",  # Refresh/Preload/DescribeVodRefresh*, traffic, bps, domain logs
+    "vodstudio.sandbox.vod_attached",  # DeleteAttachedMedia
 )

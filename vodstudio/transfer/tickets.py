@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import logging
-import time
 import unicodedata
 from pathlib import PurePath
-from typing import Any
 
 from vodstudio.cloud.aliyun.client import VodClient
-from vodstudio.cloud.aliyun.credentials import decode_upload_address, decode_upload_auth
+from vodstudio.cloud.aliyun.limits import TITLE_MAX, truncate_utf8
 from vodstudio.cloud.aliyun.upload_models import UploadTicket
 from vodstudio.core.errors import NotFoundError, ServiceError, VodStudioError
 from vodstudio.core.jobs import JobKind, UploadJob
@@ -34,45 +32,33 @@ def default_title(job: UploadJob) -> str:
     if job.title:
         return job.title
     stem = PurePath(job.file_name).stem or job.file_name
-    return _printable_title(stem)[:128] or "untitled"
-
-
-def _ticket(body: dict[str, Any], id_key: str) -> UploadTicket:
-    return UploadTicket(
-        media_id=str(body.get(id_key) or ""),
-        address=decode_upload_address(str(body.get("UploadAddress") or "")),
-        auth=decode_upload_auth(str(body.get("UploadAuth") or ""), time.time()),
-        request_id=str(body.get("RequestId") or ""),
-    )
+    # 128 UTF-8 bytes, as the official upload SDK truncates: long CJK file names still make a title.
+    return truncate_utf8(_printable_title(stem), TITLE_MAX).strip() or "untitled"
 
 
 def create_video(client: VodApi, job: UploadJob, cover_url: str) -> UploadTicket:
     """CreateUploadVideo with ``ReferenceId`` = the job's uuid, so a crash between the call and our
     commit cannot create a second video: the retry finds the first by its ReferenceId.
-
-    Called through ``client.call`` because ``VodClient.create_upload_video`` has no ReferenceId yet.
     """
-    params: dict[str, object] = {
-        "Title": default_title(job),
-        "FileName": job.file_name,
-        "FileSize": job.size or None,
-        "Description": job.description or None,
-        "CoverURL": cover_url or None,
-        "CateId": job.cate_id,
-        "Tags": ",".join(job.tags) if job.tags else None,
-        "TemplateGroupId": job.template_group_id or None,
-        "WorkflowId": job.workflow_id or None,
-        "UserData": job.user_data or None,
-        "ReferenceId": job.uuid or None,
-    }
     try:
-        return _ticket(client.call("CreateUploadVideo", params), "VideoId")
+        return client.create_upload_video(
+            default_title(job),
+            job.file_name,
+            file_size=job.size or None,
+            description=job.description or None,
+            cover_url=cover_url or None,
+            cate_id=job.cate_id,
+            tags=list(job.tags) or None,
+            template_group_id=job.template_group_id or None,
+            workflow_id=job.workflow_id or None,
+            user_data=job.user_data or None,
+            reference_id=job.uuid or None,
+        )
     except ServiceError as exc:
         if exc.service_code != "InvalidParameter.ReferenceId" or not job.uuid:
             raise
     log.info("job %s: video already created before a crash; continuing it", job.id)
-    body = client.call("RefreshUploadVideo", {"ReferenceId": job.uuid})
-    return _ticket(body, "VideoId")
+    return client.refresh_upload_video(reference_id=job.uuid)
 
 
 def create_image(client: VodApi, job: UploadJob, *, image_type: str = "default") -> UploadTicket:
@@ -125,7 +111,7 @@ def delete_media(client: VodApi, kind: JobKind, media_id: str) -> None:
         elif kind is JobKind.IMAGE:
             client.delete_image(image_ids=[media_id])
         elif kind is JobKind.ATTACHED:
-            client.call("DeleteAttachedMedia", {"MediaIds": media_id})
+            client.delete_attached_media([media_id])
     except NotFoundError:
         pass
     except VodStudioError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal
 
@@ -25,7 +26,13 @@ def _length(value: str, unit: Unit) -> int:
 
 
 def check_text(
-    name: str, value: str | None, limit: int, *, unit: Unit = "chars", required: bool = False
+    name: str,
+    value: str | None,
+    limit: int,
+    *,
+    unit: Unit = "chars",
+    required: bool = False,
+    astral_ok: bool = False,
 ) -> None:
     if value is None or value == "":
         if required:
@@ -33,7 +40,8 @@ def check_text(
         return
     if _length(value, unit) > limit:
         raise local_error("LengthExceededMax", f"The specified {name} length has exceeded {limit} {unit}.")
-    if any(ord(ch) > 0xFFFF for ch in value):  # emoji and other astral characters are refused
+    # Emoji and other astral characters are refused in titles, descriptions and tags (not file names).
+    if not astral_ok and any(ord(ch) > 0xFFFF for ch in value):
         raise local_error("IllegalCharacters", f"The specified {name} contains illegal characters.")
 
 
@@ -69,3 +77,19 @@ def chunks[T](items: Sequence[T], size: int) -> Iterator[list[T]]:
 def unique(items: Iterable[str]) -> list[str]:
     """Order-preserving de-duplication (a batch must not ask twice for the same id)."""
     return list(dict.fromkeys(item for item in items if item))
+
+
+_REFERENCE_ID = re.compile(r"^[A-Za-z0-9_-]{6,64}$")
+
+
+def check_reference_id(value: str) -> None:
+    if not _REFERENCE_ID.match(value):
+        raise local_error("InvalidParameter.ReferenceId", "A ReferenceId is 6-64 of A-Z a-z 0-9 _ -.")
+
+
+def truncate_utf8(text: str, limit: int) -> str:
+    """The longest prefix of ``text`` that fits in ``limit`` UTF-8 bytes (never splits a character)."""
+    encoded = text.encode("utf-8")
+    if len(encoded) <= limit:
+        return text
+    return encoded[:limit].decode("utf-8", errors="ignore")

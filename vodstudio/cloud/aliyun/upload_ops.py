@@ -70,14 +70,21 @@ class UploadOps(RpcCaller):
         storage_location: str | None = None,
         user_data: str | Mapping[str, object] | None = None,
         app_id: str | None = None,
+        reference_id: str | None = None,
     ) -> UploadTicket:
-        lim.check_text("Title", title, lim.TITLE_MAX, required=True)
-        lim.check_text("FileName", file_name, 1024, unit="bytes", required=True)
+        """``reference_id`` (6–64 of ``[A-Za-z0-9_-]``, unique per account) makes the call idempotent:
+        a second create with the same id is refused, and ``refresh_upload_video`` finds the video."""
+        # Bytes, not characters: the official upload SDK truncates titles to 128 UTF-8 bytes, and
+        # UpdateVideoInfo documents bytes; a 50-character Chinese title (150 bytes) must fail here.
+        lim.check_text("Title", title, lim.TITLE_MAX, unit="bytes", required=True)
+        lim.check_text("FileName", file_name, 1024, unit="bytes", required=True, astral_ok=True)
         if not PurePath(file_name).suffix.strip("."):
             raise lim.local_error(
                 "InvalidFileName.Extension", "The specified FileName's extension is illegal."
             )
-        lim.check_text("Description", description, lim.DESCRIPTION_MAX)
+        lim.check_text("Description", description, lim.DESCRIPTION_MAX, unit="bytes")
+        if reference_id is not None:
+            lim.check_reference_id(reference_id)
         params = {
             "Title": title,
             "FileName": file_name,
@@ -91,17 +98,27 @@ class UploadOps(RpcCaller):
             "StorageLocation": storage_location,
             "UserData": _json_param(user_data),
             "AppId": app_id,
+            "ReferenceId": reference_id,
         }
         return _ticket(self.call("CreateUploadVideo", params), "VideoId")
 
-    def refresh_upload_video(self, video_id: str) -> UploadTicket:
+    def refresh_upload_video(self, video_id: str = "", *, reference_id: str = "") -> UploadTicket:
         """A new credential for the same upload address (the old one keeps its object key)."""
-        if not video_id:
-            raise lim.local_error("MissingVideoId", "A video id is required.")
-        body = self.call("RefreshUploadVideo", {"VideoId": video_id})
-        if not body.get("VideoId"):
+        if not (video_id or reference_id):
+            raise lim.local_error("MissingVideoId", "A video id or reference id is required.")
+        params = {"VideoId": video_id} if video_id else {"ReferenceId": reference_id}
+        body = self.call("RefreshUploadVideo", params)
+        if not body.get("VideoId") and video_id:
             body = {**body, "VideoId": video_id}
         return _ticket(body, "VideoId")
+
+    def delete_attached_media(self, media_ids: Sequence[str]) -> list[str]:
+        """Delete watermarks, subtitles or materials (≤20 per call, split); returns the unknown ids."""
+        missing: list[str] = []
+        for chunk in lim.chunks(list(media_ids), 20):
+            body = self.call("DeleteAttachedMedia", {"MediaIds": ",".join(chunk)})
+            missing += p.strings(body, "NonExistMediaIds")
+        return missing
 
     def create_upload_image(
         self,
@@ -119,8 +136,8 @@ class UploadOps(RpcCaller):
     ) -> UploadTicket:
         lim.check_choice("ImageType", image_type, IMAGE_TYPES)
         lim.check_choice("ImageExt", image_ext.lower() if image_ext else None, IMAGE_EXTS)
-        lim.check_text("Title", title, lim.TITLE_MAX)
-        lim.check_text("Description", description, lim.DESCRIPTION_MAX)
+        lim.check_text("Title", title, lim.TITLE_MAX, unit="bytes")
+        lim.check_text("Description", description, lim.DESCRIPTION_MAX, unit="bytes")
         params = {
             "ImageType": image_type,
             "ImageExt": image_ext,
