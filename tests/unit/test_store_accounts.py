@@ -86,3 +86,12 @@ def test_settings_round_trip_and_bad_values_fall_back(tmp_path: Path) -> None:
     paths.settings_path.write_text("{not json")
     assert load_settings(paths) == Settings()
     assert paths.settings_path.with_name("settings.json.corrupt").exists()
+
+
+def test_memory_keyring_is_never_chosen_automatically() -> None:
+    import keyring.backend
+
+    from vodstudio.store.secrets import MemoryKeyring
+
+    viable = keyring.backend.get_all_keyring()
+    assert not any(isinstance(backend, MemoryKeyring) for backend in viable)

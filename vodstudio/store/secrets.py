@@ -12,6 +12,7 @@ import threading
 import keyring
 import keyring.backend
 import keyring.errors
+from jaraco.classes import properties
 
 from vodstudio.app_info import KEYRING_SERVICE
 from vodstudio.core.errors import SecretStoreError
@@ -22,9 +23,16 @@ _NOT_A_KEYCHAIN_MODULES = ("keyring.backends.fail", "keyring.backends.null", "ke
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
-    """An in-process keyring backend for tests and smoke runs (never chosen automatically)."""
+    """An in-process keyring backend for tests and smoke runs, installed with ``keyring.set_keyring``.
 
-    priority = 0.1
+    keyring considers every imported backend class for automatic selection; a priority that raises
+    makes this one "not viable", so a machine without a keychain falls back to ``fail.Keyring`` (and
+    SecretStore says "memory only") instead of silently picking a store that forgets at exit.
+    """
+
+    @properties.classproperty
+    def priority(cls) -> float:  # noqa: N805 - a classproperty receives the class
+        raise RuntimeError("MemoryKeyring is only used when set explicitly")
 
     def __init__(self) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
