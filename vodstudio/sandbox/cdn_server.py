@@ -5,12 +5,11 @@ from __future__ import annotations
 import logging
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler
-from pathlib import Path
 from typing import Any, BinaryIO, ClassVar
 from urllib.parse import urlsplit
 
-from vodstudio.sandbox import cdn_logs
-from vodstudio.sandbox.httputil import read_body, send_bytes, send_file, split_target
+from vodstudio.sandbox import cdn_logs, oss_store
+from vodstudio.sandbox.httputil import read_body, send_bytes, send_file, send_object, split_target
 from vodstudio.sandbox.state import SandboxState
 
 log = logging.getLogger(__name__)
@@ -126,12 +125,10 @@ def make_handler(state: SandboxState) -> type[BaseHTTPRequestHandler]:
 
 def _serve_object(state: SandboxState, handler: BaseHTTPRequestHandler, key: str) -> int:
     with state.db() as conn:
-        row = conn.execute(
-            "SELECT size, etag, content_type, path, created_at FROM objects WHERE bucket = ? AND key = ?",
-            (state.config.bucket, key),
-        ).fetchone()
+        row = oss_store.find_object(conn, state.config.bucket, key)
+        reader = None if row is None else oss_store.open_object(state, conn, row)
     request_id = state.new_request_id().replace("-", "")[:24]
-    if row is None or not key:
+    if row is None or reader is None or not key:
         body = _NOT_FOUND.format(rid=request_id, host=state.cdn_domain, key=_xml_escape(key))
         send_bytes(handler, 404, body.encode(), "application/xml", {"X-Oss-Request-Id": request_id})
         return 404
@@ -142,21 +139,16 @@ def _serve_object(state: SandboxState, handler: BaseHTTPRequestHandler, key: str
         "X-Cache": "MISS TCP_MISS dirn:-2:-2",
         "X-Oss-Request-Id": request_id,
     }
-    status, _sent = send_file(
-        handler,
-        _object_file(state, row["path"]),
-        size=int(row["size"]),
-        content_type=row["content_type"],
-        range_header=handler.headers.get("Range"),
-        headers=headers,
-    )
+    with reader:
+        status, _sent = send_object(
+            handler,
+            reader,
+            size=reader.size,
+            content_type=row["content_type"],
+            range_header=handler.headers.get("Range"),
+            headers=headers,
+        )
     return status
-
-
-def _object_file(state: SandboxState, stored: str) -> Path:
-    """``objects.path`` may be absolute or relative to the objects folder."""
-    path = Path(stored)
-    return path if path.is_absolute() else state.objects_dir / path
 
 
 def _serve_log(

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import time
 from collections.abc import Mapping
 from http.server import BaseHTTPRequestHandler
+from io import BufferedIOBase
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
+
+from vodstudio.sandbox.segments import ByteSource
 
 CHUNK = 1024 * 1024
 
@@ -146,6 +148,32 @@ def send_file(
     rate_limit: float = 0.0,
 ) -> tuple[int, int]:
     """Send a file (or one byte range of it). Returns (HTTP status, body bytes sent)."""
+    with path.open("rb") as source:
+        return send_object(
+            handler,
+            source,
+            size=size,
+            content_type=content_type,
+            range_header=range_header,
+            headers=headers,
+            rate_limit=rate_limit,
+        )
+
+
+def send_object(
+    handler: BaseHTTPRequestHandler,
+    source: ByteSource,
+    *,
+    size: int,
+    content_type: str,
+    range_header: str | None = None,
+    headers: Mapping[str, str] | None = None,
+    rate_limit: float = 0.0,
+) -> tuple[int, int]:
+    """Send ``size`` bytes of a seekable source (a file, a segmented object) or one byte range of them.
+
+    Returns (HTTP status, body bytes sent).
+    """
     span = parse_range(range_header, size)
     if span is False:
         send_empty(handler, 416, {"Content-Range": f"bytes */{size}"})
@@ -164,21 +192,22 @@ def send_file(
     handler.end_headers()
     if handler.command == "HEAD" or length == 0:
         return status, 0
+    source.seek(start)
+    return status, _copy(source, handler.wfile, length, rate_limit)
+
+
+def _copy(source: ByteSource, sink: BufferedIOBase, length: int, rate_limit: float) -> int:
+    """Copy ``length`` bytes in 1 MiB pieces, paced to ``rate_limit`` bytes/s when it is set."""
     sent = 0
-    with path.open("rb") as source:
-        source.seek(start)
-        if rate_limit <= 0 and span is None:
-            shutil.copyfileobj(source, handler.wfile, CHUNK)
-            return status, length
-        began = time.monotonic()
-        while sent < length:
-            piece = source.read(min(CHUNK, length - sent))
-            if not piece:
-                break
-            handler.wfile.write(piece)
-            sent += len(piece)
-            if rate_limit > 0:
-                ahead = sent / rate_limit - (time.monotonic() - began)
-                if ahead > 0:
-                    time.sleep(ahead)
-    return status, sent
+    began = time.monotonic()
+    while sent < length:
+        piece = source.read(min(CHUNK, length - sent))
+        if not piece:
+            break
+        sink.write(piece)
+        sent += len(piece)
+        if rate_limit > 0:
+            ahead = sent / rate_limit - (time.monotonic() - began)
+            if ahead > 0:
+                time.sleep(ahead)
+    return sent

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from pathlib import Path
 
 from vodstudio.sandbox import oss_store
 from vodstudio.sandbox.pngimg import cover_png
-from vodstudio.sandbox.probe import MediaProbe, probe_file
+from vodstudio.sandbox.probe import MediaProbe, probe_source
 from vodstudio.sandbox.state import SandboxState
 
 NO_TRANSCODE = "VOD_NO_TRANSCODE"
@@ -44,10 +43,12 @@ def advance(state: SandboxState, conn: sqlite3.Connection) -> int:
             steps += 1
 
 
-def on_object_completed(
-    state: SandboxState, conn: sqlite3.Connection, bucket: str, key: str, size: int, path: Path
-) -> str | None:
-    """An object finished uploading: if it is a media's source, the media moves on. Returns its id."""
+def on_object_completed(state: SandboxState, conn: sqlite3.Connection, bucket: str, key: str) -> str | None:
+    """A recorded object finished uploading: a media's source moves its media on. Returns its id."""
+    stored = oss_store.find_object(conn, bucket, key)
+    if stored is None:
+        return None
+    size = int(stored["size"])
     row = conn.execute(
         "SELECT media_id, media_type, template_group_id, cover_url FROM media "
         "WHERE bucket = ? AND object_key = ? AND mezzanine_status = 'Uploading'",
@@ -64,7 +65,8 @@ def on_object_completed(
             (size, now, now, media_id),
         )
         return media_id
-    info = probe_file(path)
+    with oss_store.open_object(state, conn, stored) as reader:
+        info = probe_source(reader, reader.size)
     conn.execute(
         "UPDATE media SET size = ?, duration = ?, width = ?, height = ?, fps = ?, bitrate = ?, "
         "status = 'UploadSucc', mezzanine_status = 'Normal', uploaded_at = ?, modified_at = ?, "

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from vodstudio.sandbox import oss_store
 from vodstudio.sandbox.oss_auth import presign_url
 from vodstudio.sandbox.rpc import RpcContext, RpcError
 from vodstudio.sandbox.state import SandboxState
@@ -167,23 +168,14 @@ def drop_objects(state: SandboxState, conn: sqlite3.Connection, bucket: str, key
     """Delete object rows no longer referenced by any media; returns their files to unlink later."""
     files: list[Path] = []
     for key in sorted(k for k in keys if k):
-        if _referenced(conn, key):
-            continue
-        row = conn.execute("SELECT path FROM objects WHERE bucket = ? AND key = ?", (bucket, key)).fetchone()
-        if row is None:
-            continue
-        conn.execute("DELETE FROM objects WHERE bucket = ? AND key = ?", (bucket, key))
-        shared = conn.execute("SELECT 1 FROM objects WHERE path = ? LIMIT 1", (row["path"],)).fetchone()
-        if shared is None:  # demo objects may share one file
-            path = Path(row["path"])
-            files.append(path if path.is_absolute() else state.objects_dir / path)
+        if not _referenced(conn, key):
+            files += oss_store.remove_object(state, conn, bucket, key)  # shared demo files stay
     return files
 
 
 def unlink_all(files: list[Path]) -> None:
-    """Remove files after the transaction committed (a rollback must not lose bytes)."""
-    for path in files:
-        path.unlink(missing_ok=True)
+    """Remove files (and segment folders) after the transaction committed (a rollback must not lose bytes)."""
+    oss_store.discard(files)
 
 
 def media_keys(conn: sqlite3.Connection, row: sqlite3.Row) -> set[str]:

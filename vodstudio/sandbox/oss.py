@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
+from vodstudio.core.crc64 import combine_parts
 from vodstudio.sandbox import lifecycle, oss_store, oss_xml
 from vodstudio.sandbox.httputil import (
     DropConnection,
@@ -22,11 +23,12 @@ from vodstudio.sandbox.httputil import (
     iter_body,
     read_body,
     send_empty,
-    send_file,
+    send_object,
     send_xml,
     split_target,
 )
 from vodstudio.sandbox.oss_auth import OssError, authenticate, presign_url
+from vodstudio.sandbox.segments import ObjectReader, Segment
 from vodstudio.sandbox.state import SandboxState
 
 __all__ = ["handle", "presign_url"]
@@ -155,8 +157,9 @@ def _put_object(call: OssCall) -> None:
     _check_md5(call, written)
     ctype = call.headers.get("content-type", "application/octet-stream")
     with state.db() as conn:
-        oss_store.record_object(state, conn, call.bucket, call.key, written, content_type=ctype)
-        lifecycle.on_object_completed(state, conn, call.bucket, call.key, written.size, written.path)
+        stale = oss_store.record_object(state, conn, call.bucket, call.key, written, content_type=ctype)
+        lifecycle.on_object_completed(state, conn, call.bucket, call.key)
+    oss_store.discard(stale)
     extra = {"ETag": f'"{written.etag}"', "x-oss-hash-crc64ecma": str(written.crc)}
     extra["Content-MD5"] = base64.b64encode(written.md5).decode()
     send_empty(call.handler, 200, call.answer_headers(extra))
@@ -206,7 +209,10 @@ def _upload_part(call: OssCall) -> None:
     number = int(raw)
     upload_id = _require_upload(call)
     target = oss_store.part_path(state, upload_id, number)
-    written = oss_store.write_stream(target, call.body(), rate_limit=state.config.ingest_limit)
+    try:
+        written = oss_store.write_stream(target, call.body(), rate_limit=state.config.ingest_limit)
+    except FileNotFoundError:  # the upload completed or was aborted: its part folder is gone
+        raise _no_such_upload() from None
     _check_md5(call, written)
     with state.db() as conn:
         alive = conn.execute("SELECT 1 FROM multipart_uploads WHERE upload_id = ?", (upload_id,)).fetchone()
@@ -261,29 +267,56 @@ def _complete(call: OssCall) -> None:
             r["part_number"]: r
             for r in conn.execute("SELECT * FROM parts WHERE upload_id = ?", (upload_id,)).fetchall()
         }
-        ctype = conn.execute(
-            "SELECT content_type FROM multipart_uploads WHERE upload_id = ?", (upload_id,)
-        ).fetchone()[0]
-    chosen = _validate_parts(wanted, rows)
-    target = oss_store.object_path(state, call.bucket, call.key)
-    pieces = itertools.chain.from_iterable(oss_store.iter_file(Path(rows[n]["path"])) for n, _ in chosen)
-    written = oss_store.write_stream(target, pieces)
-    md5s = b"".join(bytes.fromhex(etag) for _, etag in chosen)
+    chosen = [rows[n] for n, _ in _validate_parts(wanted, rows)]
+    md5s = b"".join(bytes.fromhex(row["etag"]) for row in chosen)
     etag = f"{hashlib.md5(md5s).hexdigest().upper()}-{len(chosen)}"  # noqa: S324 - the OSS rule
-    with state.db() as conn:
-        gone = conn.execute("DELETE FROM multipart_uploads WHERE upload_id = ?", (upload_id,)).rowcount == 0
-        if not gone:
-            oss_store.record_object(
-                state, conn, call.bucket, call.key, written, etag=etag, content_type=ctype
-            )
-            lifecycle.on_object_completed(state, conn, call.bucket, call.key, written.size, written.path)
-    if gone:
-        raise _no_such_upload()
-    shutil.rmtree(state.parts_dir / upload_id, ignore_errors=True)
+    crc = combine_parts((int(row["crc64"]), int(row["size"])) for row in chosen)
+    folder = oss_store.segment_dir(state, call.bucket, call.key, upload_id)
+    segments = [Segment(folder / Path(row["path"]).name, int(row["size"])) for row in chosen]
+    stale = _commit_segments(call, upload_id, folder, segments, etag, crc)
+    oss_store.discard(stale)
+    kept = {segment.path.name for segment in segments}
+    oss_store.discard([path for path in folder.iterdir() if path.name not in kept])  # parts not listed
     location = f"{state.vod_endpoint}/{call.bucket}/{call.key}"
-    extra = {"ETag": f'"{etag}"', "x-oss-hash-crc64ecma": str(written.crc)}
+    extra = {"ETag": f'"{etag}"', "x-oss-hash-crc64ecma": str(crc)}
     body = oss_xml.complete(location, call.bucket, call.key, etag)
     send_xml(call.handler, 200, body, call.answer_headers(extra))
+
+
+def _commit_segments(
+    call: OssCall, upload_id: str, folder: Path, segments: list[Segment], etag: str, crc: int
+) -> list[Path]:
+    """End the upload and turn its part folder into the object, in one transaction: O(parts), no copy.
+
+    The folder moves under the database lock, where UploadPart checks that its upload is still alive.
+    """
+    state = call.state
+    with state.db() as conn:
+        ctype = conn.execute(
+            "SELECT content_type FROM multipart_uploads WHERE upload_id = ?", (upload_id,)
+        ).fetchone()
+        if ctype is None:  # aborted or completed meanwhile
+            raise _no_such_upload()
+        conn.execute("DELETE FROM multipart_uploads WHERE upload_id = ?", (upload_id,))
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        (state.parts_dir / upload_id).rename(folder)
+        try:
+            stale = oss_store.record_composite(
+                state,
+                conn,
+                call.bucket,
+                call.key,
+                folder,
+                segments,
+                etag=etag,
+                crc=crc,
+                content_type=ctype[0],
+            )
+            lifecycle.on_object_completed(state, conn, call.bucket, call.key)
+        except BaseException:
+            folder.rename(state.parts_dir / upload_id)  # the rollback restores the upload: keep its parts
+            raise
+    return stale
 
 
 def _validate_parts(wanted: list[tuple[int, str]], rows: dict[int, sqlite3.Row]) -> list[tuple[int, str]]:
@@ -332,7 +365,8 @@ def _abort(call: OssCall) -> None:
 def _get_object(call: OssCall) -> None:
     with call.state.db() as conn:
         row = oss_store.find_object(conn, call.bucket, call.key)
-    if row is None:
+        reader = None if row is None else oss_store.open_object(call.state, conn, row)
+    if row is None or reader is None:
         raise OssError(404, "NoSuchKey", "The specified key does not exist.", "0026-00000001")
     last_modified = time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(row["created_at"]))
     extra = call.answer_headers(
@@ -345,37 +379,38 @@ def _get_object(call: OssCall) -> None:
         }
     )
     faults = call.state.faults
-    if call.handler.command == "GET" and call.state.random.random() < faults.rate(
-        faults.drop_rate, call.operation
-    ):
-        _send_partial(call, row["path"], int(row["size"]), row["content_type"], extra)
-    send_file(
-        call.handler,
-        Path(row["path"]),
-        size=int(row["size"]),
-        content_type=row["content_type"],
-        range_header=call.headers.get("range"),
-        headers=extra,
-    )
+    with reader:
+        if call.handler.command == "GET" and call.state.random.random() < faults.rate(
+            faults.drop_rate, call.operation
+        ):
+            _send_partial(call, reader, row["content_type"], extra)
+        send_object(
+            call.handler,
+            reader,
+            size=reader.size,
+            content_type=row["content_type"],
+            range_header=call.headers.get("range"),
+            headers=extra,
+        )
 
 
-def _send_partial(call: OssCall, path: str, size: int, content_type: str, headers: dict[str, str]) -> None:
+def _send_partial(call: OssCall, reader: ObjectReader, content_type: str, headers: dict[str, str]) -> None:
     """Fault injection: announce the whole object, send half of it, then drop the connection."""
     handler = call.handler
     handler.send_response(200)
     handler.send_header("Content-Type", content_type)
-    handler.send_header("Content-Length", str(size))
+    handler.send_header("Content-Length", str(reader.size))
     for name, value in headers.items():
         handler.send_header(name, value)
     handler.end_headers()
-    with open(path, "rb") as source:
-        handler.wfile.write(source.read(size // 2))
+    handler.wfile.write(reader.read(reader.size // 2))
     raise DropConnection("fault injection: response cut off")
 
 
 def _delete_object(call: OssCall) -> None:
     with call.state.db() as conn:
-        oss_store.delete_object(conn, call.bucket, call.key)
+        files = oss_store.remove_object(call.state, conn, call.bucket, call.key)
+    oss_store.discard(files)
     send_empty(call.handler, 204, call.answer_headers())
 
 

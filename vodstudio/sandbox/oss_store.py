@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sqlite3
 import threading
 import time
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from fastcrc import crc64
 
+from vodstudio.sandbox.segments import ObjectReader, Segment
 from vodstudio.sandbox.state import SandboxState
 
 
@@ -34,6 +36,18 @@ def object_path(state: SandboxState, bucket: str, key: str) -> Path:
     """Where an object's bytes live: a hash name, so any key (``../``, 1 KiB long) is safe."""
     digest = hashlib.sha256(f"{bucket}/{key}".encode()).hexdigest()
     return state.objects_dir / digest[:2] / digest
+
+
+def segment_dir(state: SandboxState, bucket: str, key: str, upload_id: str) -> Path:
+    """Where a completed multipart upload's part files move: next to the object's single-file name."""
+    single = object_path(state, bucket, key)
+    return single.with_name(f"{single.name}-parts-{upload_id}")
+
+
+def resolve(state: SandboxState, stored: str) -> Path:
+    """A stored path may be absolute or relative to the objects folder."""
+    path = Path(stored)
+    return path if path.is_absolute() else state.objects_dir / path
 
 
 def part_path(state: SandboxState, upload_id: str, part_number: int) -> Path:
@@ -69,10 +83,22 @@ def write_stream(target: Path, pieces: Iterable[bytes], *, rate_limit: float = 0
     return Written(target, size, md5.digest(), crc)
 
 
-def iter_file(path: Path, chunk: int = 1024 * 1024) -> Iterable[bytes]:
-    with path.open("rb") as source:
-        while piece := source.read(chunk):
-            yield piece
+def _replace_row(
+    state: SandboxState,
+    conn: sqlite3.Connection,
+    bucket: str,
+    key: str,
+    values: tuple[int, str, str, str, str],
+) -> list[Path]:
+    """Write the object row (size, etag, crc64, content type, path); returns the old row's orphans."""
+    old = _row_files(conn, bucket, key)
+    conn.execute("DELETE FROM object_segments WHERE bucket = ? AND key = ?", (bucket, key))
+    conn.execute(
+        "INSERT OR REPLACE INTO objects (bucket, key, size, etag, crc64, content_type, path, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (bucket, key, *values, state.now()),
+    )
+    return _orphans(state, conn, old)
 
 
 def record_object(
@@ -84,21 +110,32 @@ def record_object(
     *,
     etag: str | None = None,
     content_type: str = "application/octet-stream",
-) -> None:
-    conn.execute(
-        "INSERT OR REPLACE INTO objects (bucket, key, size, etag, crc64, content_type, path, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            bucket,
-            key,
-            written.size,
-            etag or written.etag,
-            str(written.crc),
-            content_type,
-            str(written.path),
-            state.now(),
-        ),
+) -> list[Path]:
+    """Record a single-file object; returns files of a replaced version to ``discard`` after commit."""
+    values = (written.size, etag or written.etag, str(written.crc), content_type, str(written.path))
+    return _replace_row(state, conn, bucket, key, values)
+
+
+def record_composite(
+    state: SandboxState,
+    conn: sqlite3.Connection,
+    bucket: str,
+    key: str,
+    folder: Path,
+    segments: list[Segment],
+    *,
+    etag: str,
+    crc: int,
+    content_type: str,
+) -> list[Path]:
+    """Record an object made of segment files in ``folder`` (metadata only: no byte is read)."""
+    size = sum(segment.size for segment in segments)
+    stale = _replace_row(state, conn, bucket, key, (size, etag, str(crc), content_type, str(folder)))
+    conn.executemany(
+        "INSERT INTO object_segments (bucket, key, seq, path, size) VALUES (?, ?, ?, ?, ?)",
+        [(bucket, key, seq, str(s.path), s.size) for seq, s in enumerate(segments)],
     )
+    return stale
 
 
 def put_bytes(
@@ -111,7 +148,7 @@ def put_bytes(
 ) -> Written:
     """Store a small generated object (a cover, a log file) in one call."""
     written = write_stream(object_path(state, bucket, key), [data])
-    record_object(state, conn, bucket, key, written, content_type=content_type)
+    discard(record_object(state, conn, bucket, key, written, content_type=content_type))
     return written
 
 
@@ -122,14 +159,67 @@ def find_object(conn: sqlite3.Connection, bucket: str, key: str) -> sqlite3.Row 
     return row
 
 
-def delete_object(conn: sqlite3.Connection, bucket: str, key: str) -> bool:
-    """Remove an object's row and bytes (teammates call this when media is deleted)."""
+def segments_of(state: SandboxState, conn: sqlite3.Connection, row: sqlite3.Row) -> list[Segment]:
+    """An object row's segments: the recorded list, or its one file (objects from before segments)."""
+    found = conn.execute(
+        "SELECT path, size FROM object_segments WHERE bucket = ? AND key = ? ORDER BY seq",
+        (row["bucket"], row["key"]),
+    ).fetchall()
+    if found:
+        return [Segment(resolve(state, r["path"]), int(r["size"])) for r in found]
+    return [Segment(resolve(state, row["path"]), int(row["size"]))]
+
+
+def open_object(state: SandboxState, conn: sqlite3.Connection, row: sqlite3.Row) -> ObjectReader:
+    """The one way to read an object's bytes: a file-like over its segments (opened lazily)."""
+    return ObjectReader(segments_of(state, conn, row))
+
+
+def _row_files(conn: sqlite3.Connection, bucket: str, key: str) -> list[str]:
+    """The stored paths an object row holds: its segment files then its folder, or its one file."""
     row = find_object(conn, bucket, key)
     if row is None:
-        return False
+        return []
+    segments = conn.execute(
+        "SELECT path FROM object_segments WHERE bucket = ? AND key = ?", (bucket, key)
+    ).fetchall()
+    return [str(r["path"]) for r in segments] + [str(row["path"])]
+
+
+def _orphans(state: SandboxState, conn: sqlite3.Connection, stored: list[str]) -> list[Path]:
+    """The files no object row references any more (seeded demo objects share one file)."""
+    orphans: list[Path] = []
+    for path in stored:
+        used = conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM objects WHERE path = ?)"
+            " OR EXISTS (SELECT 1 FROM object_segments WHERE path = ?)",
+            (path, path),
+        ).fetchone()[0]
+        if not used:
+            orphans.append(resolve(state, path))
+    return orphans
+
+
+def remove_object(state: SandboxState, conn: sqlite3.Connection, bucket: str, key: str) -> list[Path]:
+    """Delete an object's rows; returns its files no other row uses, to ``discard`` after commit."""
+    files = _row_files(conn, bucket, key)
+    conn.execute("DELETE FROM object_segments WHERE bucket = ? AND key = ?", (bucket, key))
     conn.execute("DELETE FROM objects WHERE bucket = ? AND key = ?", (bucket, key))
-    # Seeded objects may share one file (the demo sample); the last reference removes the bytes.
-    shared = conn.execute("SELECT 1 FROM objects WHERE path = ? LIMIT 1", (row["path"],)).fetchone()
-    if shared is None:
-        Path(row["path"]).unlink(missing_ok=True)
+    return _orphans(state, conn, files)
+
+
+def discard(paths: list[Path]) -> None:
+    """Remove files (and segment folders) after the transaction committed: a rollback keeps the bytes."""
+    for path in paths:
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+
+
+def delete_object(state: SandboxState, conn: sqlite3.Connection, bucket: str, key: str) -> bool:
+    """Remove an object's rows and bytes at once (for callers without a later commit point)."""
+    if find_object(conn, bucket, key) is None:
+        return False
+    discard(remove_object(state, conn, bucket, key))
     return True

@@ -5,7 +5,8 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+
+from vodstudio.sandbox.segments import ByteSource
 
 _MAX_MOOV = 64 * 1024 * 1024  # a moov larger than this is not a file we can describe cheaply
 _CONTAINERS = {b"moov", b"trak", b"mdia", b"minf", b"stbl"}
@@ -26,7 +27,15 @@ def probe_file(path: Path) -> MediaProbe:
     try:
         size = path.stat().st_size
         with path.open("rb") as source:
-            moov = _find_box(source, size, b"moov")
+            return probe_source(source, size)
+    except OSError:
+        return MediaProbe()
+
+
+def probe_source(source: ByteSource, size: int) -> MediaProbe:
+    """Describe ``size`` bytes readable from ``source`` (a file or a segmented object)."""
+    try:
+        moov = _find_box(source, size, b"moov")
     except OSError:
         return MediaProbe()
     if moov is None:
@@ -34,7 +43,7 @@ def probe_file(path: Path) -> MediaProbe:
     return parse_moov(moov, size)
 
 
-def _find_box(source: BinaryIO, size: int, wanted: bytes) -> bytes | None:
+def _find_box(source: ByteSource, size: int, wanted: bytes) -> bytes | None:
     """Walk the top-level boxes and return the payload of the first ``wanted`` one."""
     offset = 0
     while offset + 8 <= size:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: object_segments (multipart objects kept as their part files)
 
 # Times are UNIX seconds (REAL) on the sandbox clock (SandboxState.now()); they are rendered as
 # ISO 8601 UTC ("%Y-%m-%dT%H:%M:%SZ") on the wire.
@@ -85,7 +85,8 @@ CREATE TABLE IF NOT EXISTS categories (
     cate_type  TEXT NOT NULL DEFAULT 'default'  -- default | material
 );
 
--- OSS: complete objects. ``path`` is the file under data_dir/objects holding the bytes.
+-- OSS: complete objects. ``path`` is the file under data_dir/objects holding the bytes, or, for an
+-- object listed in object_segments (a completed multipart upload), the folder holding its segments.
 CREATE TABLE IF NOT EXISTS objects (
     bucket        TEXT NOT NULL,
     key           TEXT NOT NULL,
@@ -97,6 +98,20 @@ CREATE TABLE IF NOT EXISTS objects (
     created_at    REAL NOT NULL,
     PRIMARY KEY (bucket, key)
 );
+
+CREATE INDEX IF NOT EXISTS objects_path ON objects (path);
+
+-- The files of a composite object in order (seq 0..n-1): CompleteMultipartUpload moves the part files
+-- here instead of concatenating them, as real OSS completes by metadata only. No rows: one file.
+CREATE TABLE IF NOT EXISTS object_segments (
+    bucket  TEXT NOT NULL,
+    key     TEXT NOT NULL,
+    seq     INTEGER NOT NULL,
+    path    TEXT NOT NULL,
+    size    INTEGER NOT NULL,
+    PRIMARY KEY (bucket, key, seq)
+);
+CREATE INDEX IF NOT EXISTS object_segments_path ON object_segments (path);
 
 CREATE TABLE IF NOT EXISTS multipart_uploads (
     upload_id     TEXT PRIMARY KEY,

@@ -103,7 +103,9 @@ class SandboxState:
         self._conn.execute("PRAGMA synchronous=NORMAL")
         self._conn.executescript(SCHEMA)
         self._conn.execute(
-            "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            # The script only adds (IF NOT EXISTS), so an older data folder is now at this version too.
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
+            (str(SCHEMA_VERSION),),
         )
         self.random = secrets.SystemRandom()
         self._used_nonces: dict[str, float] = {}

@@ -7,7 +7,6 @@ import json
 import re
 import sqlite3
 import string
-from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -414,7 +413,7 @@ def _register_one(
         cover_url=str(meta.get("CoverURL", "")), template_group_id=template, bucket=bucket, object_key=key,
         storage_location=storage_location(state), file_name=key.rsplit("/", 1)[-1], ext=ext,
     )  # fmt: skip
-    lifecycle.on_object_completed(state, conn, bucket, key, int(stored["size"]), Path(stored["path"]))
+    lifecycle.on_object_completed(state, conn, bucket, key)
     return {"FileURL": url, "MediaId": media_id, "NewRegister": True}
 
 

@@ -179,11 +179,12 @@ def _finish_upload(state: SandboxState, job_id: str, media_id: str, written: oss
         target.parent.mkdir(parents=True, exist_ok=True)
         written.path.replace(target)
         stored = oss_store.Written(target, written.size, written.md5, written.crc)
-        oss_store.record_object(state, conn, bucket, key, stored)
-        lifecycle.on_object_completed(state, conn, bucket, key, stored.size, target)
+        stale = oss_store.record_object(state, conn, bucket, key, stored)
+        lifecycle.on_object_completed(state, conn, bucket, key)
         conn.execute(
             "UPDATE url_jobs SET status = 'SUCCESS', completed_at = ? WHERE job_id = ?", (state.now(), job_id)
         )
+    oss_store.discard(stale)
 
 
 @action("GetURLUploadInfos")
