@@ -53,3 +53,13 @@ def test_modules_stay_small() -> None:
         if (n := len(p.read_text(encoding="utf-8").splitlines())) > 800
     }
     assert not too_big, f"modules over 800 lines (house style: aim for 400): {too_big}"
+
+
+def test_gui_start_imports_no_command_module() -> None:
+    from vodstudio.cli import COMMAND_MODULES, modules_for
+
+    assert modules_for([]) == ()
+    assert modules_for(["--sandbox", "--screenshot", "upload", "--quit-after", "2"]) == ()
+    assert modules_for(["upload", "a.mp4"]) == ("upload_cmd",)
+    assert modules_for(["--help"]) == COMMAND_MODULES
+    assert modules_for(["no-such-command"]) == COMMAND_MODULES

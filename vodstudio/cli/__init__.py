@@ -13,14 +13,37 @@ from collections.abc import Callable
 
 from vodstudio.app_info import NAME, VERSION
 
-# Modules under vodstudio.cli, each with ``register(subparsers) -> None``. The handler a module
-# sets with ``set_defaults(run=...)`` receives the parsed namespace and returns the exit status.
-COMMAND_MODULES: tuple[str, ...] = ("sandbox_cmd", "account_cmd", "upload_cmd", "queue_cmd", "cdn_cmd")
+# Command name -> module under vodstudio.cli with ``register(subparsers) -> None``. The handler a
+# module sets with ``set_defaults(run=...)`` receives the parsed namespace and returns the exit status.
+COMMANDS: dict[str, str] = {
+    "sandbox": "sandbox_cmd",
+    "account": "account_cmd",
+    "upload": "upload_cmd",
+    "queue": "queue_cmd",
+    "cdn": "cdn_cmd",
+}
+COMMAND_MODULES: tuple[str, ...] = tuple(COMMANDS.values())
+# Top-level options that take a value (so their value is not mistaken for a command name).
+_OPTIONS_WITH_VALUE = frozenset({"--screenshot", "--quit-after"})
 
 Runner = Callable[[argparse.Namespace], int]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def modules_for(argv: list[str]) -> tuple[str, ...]:
+    """Only the command modules this argv needs: starting the GUI imports none of them (start-up
+    time), ``vodstudio upload ...`` imports one, ``--help`` or an unknown word imports all."""
+    words = iter(argv)
+    for word in words:
+        if word in _OPTIONS_WITH_VALUE:
+            next(words, None)
+        elif word in ("-h", "--help"):
+            return COMMAND_MODULES
+        elif not word.startswith("-"):
+            return (COMMANDS[word],) if word in COMMANDS else COMMAND_MODULES
+    return ()
+
+
+def build_parser(modules: tuple[str, ...] = COMMAND_MODULES) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="vodstudio",
         description=f"{NAME}: upload to, manage and serve from Alibaba Cloud VOD (and Huawei VOD CDN).",
@@ -42,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="quit the app by itself after this many seconds (smoke tests)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in modules:
         qualified = f"vodstudio.cli.{name}"
         try:
             module = importlib.import_module(qualified)
@@ -57,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str]) -> int:
-    parser = build_parser()
+    parser = build_parser(modules_for(argv))
     args = parser.parse_args(argv)
     run: Runner | None = getattr(args, "run", None)
     if args.command is not None:
