@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -83,6 +83,10 @@ class QueuePanel(QWidget):
         self.table = QTableView(self.stack)
         self.table.setObjectName("queueTable")
         self.table.setModel(self.model)
+        # Our own reference: asking the view for it by pointer can hand back a stale wrapper after
+        # other windows were destroyed (seen in the test suite as a QWidgetItem).
+        self.selection = QItemSelectionModel(self.model, self.table)
+        self.table.setSelectionModel(self.selection)
         self.table.setItemDelegateForColumn(
             QueueTableModel.COLUMNS.index("progress"), ProgressDelegate(self.table)
         )
@@ -102,7 +106,7 @@ class QueuePanel(QWidget):
             self.table.setColumnWidth(QueueTableModel.COLUMNS.index(column), width)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.selection.selectionChanged.connect(self._update_buttons)
         self.stack.addWidget(self.table)
         self.empty_view = EmptyQueueView(self.stack)
         self.empty_view.add_files_clicked.connect(self.add_files_dialog)
@@ -283,7 +287,7 @@ class QueuePanel(QWidget):
 
     # ---------------------------------------------------------------- per-selection and global actions
     def selected_job_ids(self) -> list[int]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        rows = sorted({index.row() for index in self.selection.selectedRows()})
         return [job_id for row in rows if (job_id := self.model.index(row, 0).data(JobIdRole)) is not None]
 
     def _on_selection(self, method: str) -> None:
@@ -318,7 +322,7 @@ class QueuePanel(QWidget):
     delete_selected = cancel_selected  # the window's Delete key
 
     def move_selected(self, step: int) -> None:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        rows = sorted({index.row() for index in self.selection.selectedRows()})
         if len(rows) != 1:
             return
         row = rows[0]
@@ -353,7 +357,7 @@ class QueuePanel(QWidget):
 
     @Slot()
     def _update_buttons(self) -> None:
-        has = bool(self.table.selectionModel().hasSelection()) if hasattr(self, "table") else False
+        has = self.selection.hasSelection() if hasattr(self, "selection") else False
         for action in (
             self.act_pause,
             self.act_resume,
