@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import itertools
 import secrets
 import shutil
-import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -28,12 +26,12 @@ from vodstudio.sandbox.httputil import (
     split_target,
 )
 from vodstudio.sandbox.oss_auth import OssError, authenticate, presign_url
+from vodstudio.sandbox.oss_parts import validate_parts
 from vodstudio.sandbox.segments import ObjectReader, Segment
 from vodstudio.sandbox.state import SandboxState
 
 __all__ = ["handle", "presign_url"]
 
-MIN_PART_SIZE = 100 * 1024
 MAX_PART_NUMBER = 10_000
 HOST_ID_SUFFIX = ".oss-cn-shanghai.aliyuncs.com"
 
@@ -267,7 +265,7 @@ def _complete(call: OssCall) -> None:
             r["part_number"]: r
             for r in conn.execute("SELECT * FROM parts WHERE upload_id = ?", (upload_id,)).fetchall()
         }
-    chosen = [rows[n] for n, _ in _validate_parts(wanted, rows)]
+    chosen = [rows[n] for n, _ in validate_parts(wanted, rows)]
     md5s = b"".join(bytes.fromhex(row["etag"]) for row in chosen)
     etag = f"{hashlib.md5(md5s).hexdigest().upper()}-{len(chosen)}"  # noqa: S324 - the OSS rule
     crc = combine_parts((int(row["crc64"]), int(row["size"])) for row in chosen)
@@ -317,41 +315,6 @@ def _commit_segments(
             folder.rename(state.parts_dir / upload_id)  # the rollback restores the upload: keep its parts
             raise
     return stale
-
-
-def _validate_parts(wanted: list[tuple[int, str]], rows: dict[int, sqlite3.Row]) -> list[tuple[int, str]]:
-    """The requested parts, checked as OSS checks them: order, existence + ETag, minimum size."""
-    if not wanted:
-        raise OssError(400, "MalformedXML", "The XML you provided was not well-formed.", "0042-00000204")
-    numbers = [n for n, _ in wanted]
-    if any(b <= a for a, b in itertools.pairwise(numbers)):
-        raise OssError(
-            400,
-            "InvalidPartOrder",
-            "The list of parts was not in ascending order. The parts list must be specified in order by "
-            "part number.",
-            "0042-00000206",
-        )
-    for number, etag in wanted:
-        row = rows.get(number)
-        if row is None or row["etag"] != etag:
-            raise OssError(
-                400,
-                "InvalidPart",
-                "One or more of the specified parts could not be found or the specified entity tag might "
-                "not have matched the part's entity tag.",
-                "0042-00000205",
-            )
-    for number, _ in wanted[:-1]:
-        if rows[number]["size"] < MIN_PART_SIZE:
-            raise OssError(
-                400,
-                "EntityTooSmall",
-                "Your proposed upload is smaller than the minimum allowed size.",
-                "0042-00000207",
-                PartNumber=str(number),
-            )
-    return wanted
 
 
 def _abort(call: OssCall) -> None:
