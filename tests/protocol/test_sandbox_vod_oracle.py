@@ -15,6 +15,7 @@ import pytest
 from aliyunsdkcore.acs_exception.exceptions import ServerException
 from aliyunsdkcore.client import AcsClient
 from aliyunsdkcore.request import RpcRequest
+from aliyunsdkcore.utils import parameter_helper
 from aliyunsdkvod.request.v20170321 import (
     CreateUploadAttachedMediaRequest,
     CreateUploadImageRequest,
@@ -178,13 +179,17 @@ def test_wrong_secret_unknown_key_and_upload_key(sandbox: Sandbox) -> None:
     assert sts.get_error_code() == "Forbidden.RAM"
 
 
-def test_clock_skew_and_throttling(sandbox: Sandbox) -> None:
+def test_clock_skew_and_throttling(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
     request = CreateUploadVideoRequest.CreateUploadVideoRequest()
     request.set_Title("t")
     request.set_FileName("a.mp4")
-    sandbox.state.clock_offset = 3600
+    # A client whose clock runs an hour slow: the SDK stamps its requests with that clock.
+    slow = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - 3600))
+    monkeypatch.setattr(parameter_helper, "get_iso_8061_date", lambda: slow)
     assert failure(sandbox, request).get_error_code() == "InvalidTimeStamp.Expired"
-    sandbox.state.clock_offset = 0
+    monkeypatch.undo()
+    sandbox.state.clock_offset = 3600  # the sandbox's own clock moving on does not matter for signing
+    assert call(sandbox, request)["VideoId"]
     sandbox.state.update_faults({"throttle_burst": 1})
     throttled = failure(sandbox, request)
     assert throttled.get_error_code() == "Throttling"
