@@ -125,7 +125,7 @@ def self_test_qt() -> tuple[bool, list[str]]:
         lines.append(
             f"QtMultimedia: player {'available' if available else 'unavailable'}, {outputs} audio output(s)"
         )
-        player.deleteLater()
+        del player  # Python owns it (no parent): never deleteLater as well (double delete, stack.md §3)
     except Exception as exc:  # preview playback is optional; say why it is off
         lines.append(f"QtMultimedia: unavailable ({exc!r})")
     return ok, lines
