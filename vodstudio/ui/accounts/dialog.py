@@ -58,6 +58,7 @@ class AccountsDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setObjectName("accountList")
         self.list.setMinimumWidth(200)
+        self.list.setSpacing(2)
         self.list.currentItemChanged.connect(self._selected)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("&Add"), self)
@@ -176,8 +177,14 @@ class AccountsDialog(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for account in self.store.list():
-            suffix = self.tr(" (sandbox)") if account.is_sandbox else ""
-            item = QListWidgetItem(account.name + suffix)
+            item = QListWidgetItem(account.name)
+            cloud = (
+                self.tr("Huawei Cloud VOD")
+                if account.provider is Provider.HUAWEI
+                else self.tr("Alibaba Cloud")
+            )
+            sandbox = self.tr(" · local sandbox") if account.is_sandbox else ""
+            item.setToolTip(cloud + sandbox)
             item.setData(Qt.ItemDataRole.UserRole, account.name)
             self.list.addItem(item)
             if account.name == select:
