@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
@@ -99,6 +100,7 @@ class BackgroundTask:
     on_error: Callable[[BaseException], None] | None
     owner: QObject | None = None
     cancelled: bool = field(default=False)
+    fn: Callable[[], Any] | None = None  # kept here (GUI thread) so it is released on the GUI thread
 
     def cancel(self) -> None:
         self.cancelled = True
@@ -110,17 +112,20 @@ class BackgroundTask:
 class _Relay(QObject):
     """A GUI-thread object: its slot runs in the GUI thread, whatever thread emits ``finished``."""
 
-    finished = Signal(object)
+    finished = Signal(object)  # the task's token, never the task: see _work
 
     def __init__(self) -> None:
         super().__init__()
         self.finished.connect(self._deliver)
-        # Keeps each task (and the callbacks it holds) alive until delivered in the GUI thread.
+        # Keeps each task (the call and the callbacks it holds) alive until delivered in the GUI thread.
         self.in_flight: dict[int, BackgroundTask] = {}
 
     @Slot(object)
-    def _deliver(self, task: BackgroundTask) -> None:
-        self.in_flight.pop(id(task), None)
+    def _deliver(self, token: int) -> None:
+        task = self.in_flight.pop(token, None)
+        if task is None:
+            return
+        task.fn = None
         if task.cancelled or (task.owner is not None and not isValid(task.owner)):
             return
         error = task.future.exception()
@@ -138,6 +143,7 @@ class _Relay(QObject):
 
 _executor: ThreadPoolExecutor | None = None
 _relay: _Relay | None = None
+_tokens = itertools.count(1)
 
 
 def _ensure_runtime() -> tuple[ThreadPoolExecutor, _Relay]:
@@ -166,20 +172,29 @@ def run_in_background(
     """
     executor, relay = _ensure_runtime()
     future: Future[Any] = Future()
-    task = BackgroundTask(future=future, on_done=on_done, on_error=on_error, owner=owner)
-    relay.in_flight[id(task)] = task
-
-    def work() -> None:
-        try:
-            future.set_result(fn())
-        except BaseException as exc:  # delivered to on_error in the GUI thread
-            future.set_exception(exc)
-        finally:
-            relay.finished.emit(task)
-
+    task = BackgroundTask(future=future, on_done=on_done, on_error=on_error, owner=owner, fn=fn)
+    token = next(_tokens)
+    relay.in_flight[token] = task
     future.set_running_or_notify_cancel()
-    executor.submit(work)
+    executor.submit(_work, relay, token, future)
     return task
+
+
+def _work(relay: _Relay, token: int, future: Future[Any]) -> None:
+    """Runs on a pool thread. It holds the call only while running it and signals a bare token, so the
+    last references to whatever the call and callbacks captured (often widgets) are dropped on the GUI
+    thread when ``_deliver`` pops the task, never here (stack.md §3: objects finalised on a worker
+    thread crash Qt)."""
+    call = relay.in_flight[token].fn
+    try:
+        if call is None:
+            raise RuntimeError("background task without a call")
+        future.set_result(call())
+    except BaseException as exc:  # delivered to on_error in the GUI thread
+        future.set_exception(exc)
+    finally:
+        del call
+        relay.finished.emit(token)
 
 
 def background_busy() -> int:

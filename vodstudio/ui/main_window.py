@@ -413,7 +413,7 @@ class MainWindow(QMainWindow):
             closer = getattr(page, "shutdown", None)
             if callable(closer):
                 closer()
-        self.engine.stop(wait=True)
+        self.engine.close()  # the window owns its engine: stop it and release its threads
         if self.tray is not None:
             self.tray.hide()
 
