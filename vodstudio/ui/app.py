@@ -84,6 +84,15 @@ def light_palette(style_palette: QPalette) -> QPalette:
     return palette
 
 
+def use_offscreen_without_display() -> None:
+    """Headless jobs (screenshots, the self-test) on a Linux box without a display use the offscreen
+    platform instead of letting Qt abort on a failed X11/Wayland connection."""
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication with our identity, Fusion style and a palette matching the OS scheme."""
     existing = QApplication.instance()
@@ -109,6 +118,7 @@ def apply_style(app: QApplication) -> None:
 
 def self_test_qt() -> tuple[bool, list[str]]:
     """Qt platform, plugins, image formats and QtMultimedia, for ``vodstudio --self-test``."""
+    use_offscreen_without_display()
     app = make_application()
     lines = [f"Qt: platform {app.platformName()}, Qt {QLibraryInfo.version().toString()}"]
     plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
@@ -159,6 +169,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if getattr(args, "screenshot", None):
         from vodstudio.ui.screenshots import run_screenshots
 
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # pictures, not a window on screen
         return run_screenshots(Path(args.screenshot))
     app, services, _translators = _setup(args)
     from vodstudio.ui.bridge import shutdown_background
