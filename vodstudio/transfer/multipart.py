@@ -14,7 +14,6 @@ from vodstudio.core.errors import IntegrityError, NotFoundError, ServiceError, S
 from vodstudio.core.jobs import Checkpoint, PartRecord
 from vodstudio.transfer.crc import combine_parts, crc64
 from vodstudio.transfer.oss_call import JobTransfer
-from vodstudio.transfer.oss_session import SliceReader
 from vodstudio.transfer.planner import part_ranges
 
 log = logging.getLogger("vodstudio.transfer.multipart")
@@ -98,34 +97,13 @@ def _reconcile(jt: JobTransfer, cp: Checkpoint) -> tuple[Checkpoint, dict[int, P
 
 
 def _upload_part(jt: JobTransfer, cp: Checkpoint, number: int, offset: int, size: int) -> PartRecord:
-    shared = jt.shared
-    shared.budget.acquire(jt.control.cancel)
-    try:
-        sent = [0]
-
-        def count(n: int) -> None:
-            sent[0] += n
-            shared.hub.add(jt.job_id, n)
-
-        def undo() -> None:
-            shared.hub.add(jt.job_id, -sent[0])
-            sent[0] = 0
-
-        def op(bucket: Any) -> PartRecord:
-            with SliceReader(
-                Path(jt.path), offset, size, limiter=shared.limiter, cancel=jt.control.cancel, on_bytes=count
-            ) as reader:
-                result = bucket.upload_part(cp.object_key, cp.upload_id, number, reader.body())
-            if result.crc is not None and int(result.crc) != reader.crc:
-                raise IntegrityError(
-                    f"part {number}: OSS stored CRC64 {result.crc}, we sent {reader.crc}", retryable=True
-                )
-            return PartRecord(number, size, str(result.etag), reader.crc)
-
-        record: PartRecord = jt.call(op, on_failure=undo)
-        return record
-    finally:
-        shared.budget.release()
+    result, crc = jt.send_slice(
+        offset,
+        size,
+        lambda bucket, body: bucket.upload_part(cp.object_key, cp.upload_id, number, body),
+        f"part {number}",
+    )
+    return PartRecord(number, size, str(result.etag), crc)
 
 
 def _send_parts(jt: JobTransfer, cp: Checkpoint, done: dict[int, PartRecord]) -> None:

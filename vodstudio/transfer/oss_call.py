@@ -7,19 +7,21 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from vodstudio.cloud.retry import RetryPolicy
 from vodstudio.core.errors import (
     CancelledError,
     CredentialExpiredError,
+    IntegrityError,
     SourceFileError,
     VodStudioError,
 )
 from vodstudio.store.queue_db import QueueDb
 from vodstudio.transfer.credentials import CredentialKeeper
 from vodstudio.transfer.events import EventHub
-from vodstudio.transfer.oss_session import OssSession, oss_error
+from vodstudio.transfer.oss_session import OssSession, SliceReader, oss_error
 from vodstudio.transfer.ratelimit import TokenBucket
 
 log = logging.getLogger("vodstudio.transfer")
@@ -154,3 +156,42 @@ class JobTransfer:
             log.info("job %s: retrying OSS request after %s in %.2fs", self.job_id, error.code, delay)
             if self.control.cancel.wait(delay):
                 raise CancelledError(f"job {self.job_id} stopped ({self.control.reason})") from error
+
+    def send_slice(
+        self, offset: int, size: int, send: Callable[[Any, Any], Any], what: str
+    ) -> tuple[Any, int]:
+        """Send bytes ``[offset, offset + size)`` of the file with ``send(bucket, body)``.
+
+        Holds one connection of the shared budget, streams through the rate limiter, counts progress
+        (taken back when an attempt fails, so retried bytes are not counted twice) and checks the CRC64
+        OSS says it stored against ours. Returns (OSS result, CRC64 of the slice).
+        """
+        shared = self.shared
+        shared.budget.acquire(self.control.cancel)
+        try:
+            sent = [0]
+
+            def count(n: int) -> None:
+                sent[0] += n
+                shared.hub.add(self.job_id, n)
+
+            def undo() -> None:
+                shared.hub.add(self.job_id, -sent[0])
+                sent[0] = 0
+
+            def op(bucket: Any) -> tuple[Any, int]:
+                with SliceReader(
+                    Path(self.path), offset, size, limiter=shared.limiter, cancel=self.control.cancel,
+                    on_bytes=count,
+                ) as reader:  # fmt: skip
+                    result = send(bucket, reader.body())
+                if result.crc is not None and int(result.crc) != reader.crc:
+                    raise IntegrityError(
+                        f"{what}: OSS stored CRC64 {result.crc}, we sent {reader.crc}", retryable=True
+                    )
+                return result, reader.crc
+
+            outcome: tuple[Any, int] = self.call(op, on_failure=undo)
+            return outcome
+        finally:
+            shared.budget.release()
