@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import json
 import sys
+from collections.abc import Callable
 
 from vodstudio.cli.common import add_account_options, report_error
 from vodstudio.cli.progress import human_bytes
@@ -93,38 +94,32 @@ def _register_env_account(args: argparse.Namespace, services: Services) -> None:
         account_name(args, services)
 
 
-def _resume(args: argparse.Namespace) -> int:
+def _run_to_completion(
+    args: argparse.Namespace, states: list[JobState], start: Callable[[UploadEngine, list[int]], None]
+) -> int:
+    """Start the given jobs (or every job in ``states``) and run them as `upload` does."""
     services = build_services()
     try:
         _register_env_account(args, services)
 
         def prepare(engine: UploadEngine) -> list[int]:
-            ids = args.ids or services.queue.ids_in_order(_UNFINISHED)
-            engine.resume(ids)
-            return list(ids)
+            ids = list(args.ids or services.queue.ids_in_order(states))
+            start(engine, ids)
+            return ids
 
         return run_engine(services, args, prepare)
     except VodStudioError as exc:
         return report_error(exc)
     finally:
         services.close()
+
+
+def _resume(args: argparse.Namespace) -> int:
+    return _run_to_completion(args, _UNFINISHED, UploadEngine.resume)
 
 
 def _retry(args: argparse.Namespace) -> int:
-    services = build_services()
-    try:
-        _register_env_account(args, services)
-
-        def prepare(engine: UploadEngine) -> list[int]:
-            ids = args.ids or services.queue.ids_in_order([JobState.FAILED])
-            engine.retry(ids)
-            return list(ids)
-
-        return run_engine(services, args, prepare)
-    except VodStudioError as exc:
-        return report_error(exc)
-    finally:
-        services.close()
+    return _run_to_completion(args, [JobState.FAILED], UploadEngine.retry)
 
 
 def _selected(args: argparse.Namespace, services: Services) -> list[int]:
