@@ -28,6 +28,7 @@ def profile_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def memory_keyring() -> Iterator[object]:
     """An in-memory keyring backend, restored afterwards."""
     import keyring
+
     from vodstudio.store.secrets import MemoryKeyring
 
     previous = keyring.get_keyring()
@@ -43,7 +44,6 @@ def memory_keyring() -> Iterator[object]:
 def sandbox(tmp_path: Path) -> Iterator[object]:
     """A running sandbox on random loopback ports with fast lifecycle delays."""
     from vodstudio.sandbox.server import Sandbox
-
     from vodstudio.sandbox.state import SandboxConfig
 
     config = SandboxConfig(
