@@ -140,7 +140,7 @@ def test_screenshot_option_writes_pngs(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    for name in ("welcome", "uploads", "library", "cdn", "accounts"):
+    for name in ("welcome", "uploads", "library", "cdn", "cdn-usage", "accounts"):
         image = QImage(str(out / f"{name}.png"))
         assert not image.isNull(), name
         assert image.width() >= 600 and image.height() >= 400

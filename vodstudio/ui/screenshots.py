@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -105,6 +106,25 @@ def shoot_section(window: Any, key: str, out: Path, timeout: float) -> Path:
     return grab(window, out / f"{key}.png")
 
 
+def shoot_cdn_usage(window: Any, out: Path, timeout: float) -> tuple[Path, bool]:
+    """The CDN section's Usage tab for the sandbox domain's last 24 h; False if the charts got no points."""
+    window.show_section("cdn")
+    panel = window.sections["cdn"]
+    charts = panel.charts_page
+    panel.tabs.setCurrentWidget(charts)
+    charts.reload()  # the tab loads on demand; the range combo defaults to the last 24 hours
+
+    def loaded() -> bool:
+        return charts.last_series is not None and charts.bps_chart.series.count() > 0
+
+    has_points = wait_until(loaded, timeout, settle=0.5)
+    path = grab(window, out / "cdn-usage.png")
+    panel.tabs.setCurrentIndex(0)
+    if not has_points:  # an empty chart is no picture for the README: the run fails
+        print(f"usage charts still empty after {timeout:.0f} s: {charts.status.text()}", file=sys.stderr)
+    return path, has_points
+
+
 def shoot_accounts(window: Any, out: Path) -> Path:
     window.open_accounts()
     dialog = window.accounts_dialog
@@ -159,9 +179,10 @@ def _render_all(out: Path, tmp: Path) -> int:
         written.append(shoot_uploads(window, out, tmp / "media"))
         written.append(shoot_section(window, "library", out, 15.0))
         written.append(shoot_section(window, "cdn", out, 8.0))
-        written.append(shoot_accounts(window, out))
+        usage, has_points = shoot_cdn_usage(window, out, 10.0)
+        written += [usage, shoot_accounts(window, out)]
         window.show_section("uploads")
-        ok = all(p.exists() and p.stat().st_size > 0 for p in written)
+        ok = has_points and all(p.exists() and p.stat().st_size > 0 for p in written)
         print("\n".join(str(p) for p in written), flush=True)
         return 0 if ok else 1
     finally:
