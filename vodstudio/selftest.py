@@ -64,6 +64,9 @@ def tls_report() -> str:
 def run_self_test(*, with_qt: bool) -> int:
     """Print one line per check; exit status 0 when everything needed works."""
     paths = ProfilePaths.default()
+    from vodstudio.store.logs import setup_logging
+
+    setup_logging(paths.ensure())  # library and Qt chatter goes to the log file, not into the report
     lines = [
         f"{NAME} {VERSION}",
         f"Python {platform.python_version()} ({sys.executable}) on {platform.platform()}",

@@ -80,7 +80,7 @@ class SecretStore:
         self.backend_name = f"{type(backend).__module__}.{type(backend).__name__}"
         self.persistent = _backend_is_keychain(backend)
         if not self.persistent:
-            log.warning(
+            log.info(  # the UI and `account add` tell the user; a log line per process is enough
                 "No usable system keychain (%s): secrets kept in memory for this run", self.backend_name
             )
 

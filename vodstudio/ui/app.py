@@ -119,6 +119,7 @@ def apply_style(app: QApplication) -> None:
 def self_test_qt() -> tuple[bool, list[str]]:
     """Qt platform, plugins, image formats and QtMultimedia, for ``vodstudio --self-test``."""
     use_offscreen_without_display()
+    install_qt_message_handler()
     app = make_application()
     lines = [f"Qt: platform {app.platformName()}, Qt {QLibraryInfo.version().toString()}"]
     plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
