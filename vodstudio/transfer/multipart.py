@@ -8,8 +8,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from oss2.models import PartInfo
-
 from vodstudio.core.errors import IntegrityError, NotFoundError, ServiceError, SourceFileError
 from vodstudio.core.jobs import Checkpoint, PartRecord
 from vodstudio.transfer.crc import combine_parts, crc64
@@ -157,6 +155,8 @@ def upload_multipart(jt: JobTransfer, cp: Checkpoint) -> Checkpoint:
 
 
 def _complete(jt: JobTransfer, cp: Checkpoint, done: dict[int, PartRecord], expected: int) -> None:
+    from oss2.models import PartInfo  # imported on first use: see oss_session.OssSession.bucket
+
     infos = [PartInfo(n, done[n].etag) for n in sorted(done)]
     try:
         result: Any = jt.call(lambda b: b.complete_multipart_upload(cp.object_key, cp.upload_id, infos))

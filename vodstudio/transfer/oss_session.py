@@ -7,9 +7,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import oss2
-from oss2 import exceptions as oss_exc
-
 from vodstudio.cloud.aliyun.credentials import UploadAddress, UploadAuth
 from vodstudio.core.errors import (
     CancelledError,
@@ -35,12 +32,21 @@ class OssSession:
         timeout: float = 30.0,
         proxies: dict[str, str | None] | None = None,
     ) -> None:
-        self._session = oss2.Session(pool_size=max(pool_size, 4))
+        self._pool_size = max(pool_size, 4)
+        self._session: Any = None
+        self._lock = threading.Lock()
         self.timeout = timeout
         self.proxies = proxies
 
     def bucket(self, address: UploadAddress, auth: UploadAuth) -> Any:
         """An ``oss2.Bucket`` for the upload address; CRC is checked by us (fastcrc), not by crcmod."""
+        # oss2 is imported on first use: it pulls in aliyunsdkcore, requests and two crypto libraries
+        # (~0.5 s), which the desktop app should not pay before its window shows.
+        import oss2
+
+        with self._lock:
+            if self._session is None:
+                self._session = oss2.Session(pool_size=self._pool_size)
         return oss2.Bucket(
             oss2.StsAuth(auth.access_key_id, auth.access_key_secret, auth.security_token),
             address.endpoint,
@@ -54,6 +60,8 @@ class OssSession:
 
 def oss_error(exc: Exception) -> VodStudioError:
     """An oss2 exception as a typed error (network trouble is retryable, service codes classified)."""
+    from oss2 import exceptions as oss_exc
+
     if isinstance(exc, oss_exc.RequestError):
         return NetworkError(f"OSS request failed: {exc.body if hasattr(exc, 'body') else exc}")
     if isinstance(exc, oss_exc.OssError):

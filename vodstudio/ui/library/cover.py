@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import oss2
-
 from vodstudio.cloud.http import requests_proxies
 from vodstudio.core.accounts import Account
 from vodstudio.core.errors import SourceFileError
@@ -47,6 +45,8 @@ def check_cover_file(path: Path) -> str:
 
 def upload_cover_image(client: Any, account: Account, path: Path, title: str = "") -> tuple[str, str]:
     """Upload ``path`` as a cover image; returns ``(image_id, image_url)``."""
+    import oss2  # on first use: importing it costs ~0.5 s of start-up (see transfer/oss_session.py)
+
     ext = check_cover_file(path)
     ticket = client.create_upload_image(
         image_type="cover", image_ext=ext, title=title or path.stem, original_file_name=path.name
