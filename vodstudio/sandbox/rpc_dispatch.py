@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import hmac
 import importlib
 import logging
@@ -12,9 +10,12 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler
 from typing import Any
-from urllib.parse import parse_qsl, quote
+from urllib.parse import parse_qsl
 from xml.sax.saxutils import escape
 
+# Signature V1 (reference §1.4): one signer for client and sandbox, as for Huawei; the official SDKs
+# in tests/protocol keep both honest.
+from vodstudio.cloud.aliyun.signing import sign, string_to_sign
 from vodstudio.sandbox import lifecycle
 from vodstudio.sandbox.httputil import read_body, send_bytes, send_json, split_target
 from vodstudio.sandbox.rpc import ACTION_MODULES, ACTIONS, RpcContext, RpcError
@@ -45,22 +46,6 @@ def load_actions() -> None:
                 raise
             log.warning("sandbox action module %s is missing; its actions answer InvalidApi.NotFound", name)
     _loaded = True
-
-
-# ---- signature V1 (reference §1.4) --------------------------------------------------------------
-def percent_encode(text: str) -> str:
-    return quote(text, safe="~")
-
-
-def string_to_sign(method: str, params: dict[str, str]) -> str:
-    pairs = sorted((k, v) for k, v in params.items() if k != "Signature")
-    canonical = "&".join(f"{percent_encode(k)}={percent_encode(v)}" for k, v in pairs)
-    return f"{method.upper()}&{percent_encode('/')}&{percent_encode(canonical)}"
-
-
-def sign(secret: str, text: str) -> str:
-    digest = hmac.new(f"{secret}&".encode(), text.encode(), hashlib.sha1).digest()
-    return base64.b64encode(digest).decode()
 
 
 # ---- request handling -----------------------------------------------------------------------------
