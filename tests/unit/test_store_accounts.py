@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import keyring
@@ -47,7 +48,8 @@ def test_duplicate_name_is_refused(tmp_path: Path) -> None:
 def test_save_keeps_secret_and_rename_moves_it(tmp_path: Path) -> None:
     store = _store(tmp_path)
     store.add(_account(), SECRET)
-    renamed = store.rename(store.get("studio"), "studio-2")
+    renamed = replace(store.get("studio"), name="studio-2")
+    store.save(renamed, None, previous_name="studio")  # the accounts dialog renames this way
     assert store.secret_for(renamed) == SECRET
     assert [a.name for a in store.list()] == ["studio-2"]
     assert store.active() == renamed

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from typing import Any
 
 from vodstudio.core.accounts import Account, Provider, ProxyMode, ProxySetting
@@ -132,8 +132,3 @@ class AccountStore:
                 code="config.missing-secret",
             )
         return secret
-
-    def rename(self, account: Account, new_name: str) -> Account:
-        renamed = replace(account, name=new_name)
-        self.save(renamed, None, previous_name=account.name)
-        return renamed
