@@ -10,12 +10,19 @@ import pytest
 
 from vodstudio.cdn.deferred import DeferredQueue
 from vodstudio.cdn.desk import AliyunCdnDesk, CdnDesk
-from vodstudio.cdn.factory import build_desk
 from vodstudio.cdn.store import open_cdn_db
 from vodstudio.core.accounts import Account, Provider
 from vodstudio.core.cdn import CdnTaskKind, CdnTaskStatus
+from vodstudio.services.providers import ClientOptions, kit_for
 from vodstudio.store.db import Database
 from vodstudio.store.paths import ProfilePaths
+
+
+def build_desk(account: Account, secret: str, db: Database) -> CdnDesk:
+    """A desk over a fresh client, as the provider registry builds it."""
+    kit = kit_for(account.provider)
+    return kit.make_desk(kit.make_client(account, secret, ClientOptions()), db, account.name)
+
 
 URL = CdnTaskKind.REFRESH_URL
 
@@ -36,7 +43,7 @@ def db(tmp_path: Path) -> Iterator[Database]:
 def desk(sandbox: Any, db: Database) -> Iterator[CdnDesk]:
     built = build_desk(aliyun_account(sandbox), sandbox.info.access_key_secret, db)
     yield built
-    built.close()
+    built.client.close()  # type: ignore[attr-defined]
 
 
 def test_quota_is_known_and_reflects_use(sandbox: Any, desk: CdnDesk, db: Database) -> None:
@@ -76,7 +83,7 @@ def test_oversize_refresh_is_split_deferred_and_sent_after_reset(
         assert queue.pending() == []
         assert fresh.quota().remaining(URL) == 1900
     finally:
-        fresh.close()
+        fresh.client.close()
         fresh_db.close()
 
 

@@ -2,26 +2,36 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
 from typing import Any
 
-import keyring
 import keyring.backends.fail
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from vodstudio.core.accounts import Account, Provider, ProxyMode
-from vodstudio.store.accounts import AccountStore
+from vodstudio.services import Services, build_services
 from vodstudio.store.paths import ProfilePaths
-from vodstudio.store.secrets import SecretStore
-from vodstudio.store.settings import Settings
+from vodstudio.store.secrets import MemoryKeyring, SecretStore
 from vodstudio.ui.accounts.dialog import AccountsDialog
 from vodstudio.ui.bridge import background_busy
 
 
-def make_services() -> SimpleNamespace:
-    paths = ProfilePaths.default().ensure()
-    return SimpleNamespace(paths=paths, settings=Settings(), accounts=AccountStore(paths, SecretStore()))
+@pytest.fixture
+def keychain() -> MemoryKeyring:
+    return MemoryKeyring()
+
+
+@pytest.fixture
+def services(keychain: MemoryKeyring) -> Any:
+    svc = build_services(ProfilePaths.default(), secrets=SecretStore(backend=keychain))
+    yield svc
+    svc.close()
+
+
+def open_dialog(qtbot: Any, services: Services) -> AccountsDialog:
+    dialog = AccountsDialog(services.accounts, services.settings)
+    qtbot.addWidget(dialog)
+    return dialog
 
 
 def fill(
@@ -41,10 +51,10 @@ def run_test_connection(qtbot: Any, dialog: AccountsDialog) -> str:
     return dialog.test_result.text()
 
 
-def test_add_alibaba_account_and_test_connection(qtbot: Any, sandbox: Any, memory_keyring: Any) -> None:
-    services = make_services()
-    dialog = AccountsDialog(services)
-    qtbot.addWidget(dialog)
+def test_add_alibaba_account_and_test_connection(
+    qtbot: Any, sandbox: Any, services: Services, keychain: MemoryKeyring
+) -> None:
+    dialog = open_dialog(qtbot, services)
     info = sandbox.info
     fill(
         dialog,
@@ -62,14 +72,13 @@ def test_add_alibaba_account_and_test_connection(qtbot: Any, sandbox: Any, memor
     stored = services.accounts.get("My VOD")
     assert stored.endpoint == info.vod_endpoint and stored.proxy.mode is ProxyMode.NONE
     # The secret went to the keychain, never into the account file.
-    assert memory_keyring.get_password("VOD Studio", stored.secret_key) == info.access_key_secret
+    assert keychain.get_password("VOD Studio", stored.secret_key) == info.access_key_secret
     assert info.access_key_secret not in services.paths.accounts_path.read_text("utf-8")
     assert dialog.list.count() == 1
 
 
-def test_wrong_secret_reports_the_service_code(qtbot: Any, sandbox: Any) -> None:
-    dialog = AccountsDialog(make_services())
-    qtbot.addWidget(dialog)
+def test_wrong_secret_reports_the_service_code(qtbot: Any, sandbox: Any, services: Services) -> None:
+    dialog = open_dialog(qtbot, services)
     info = sandbox.info
     fill(
         dialog,
@@ -84,11 +93,9 @@ def test_wrong_secret_reports_the_service_code(qtbot: Any, sandbox: Any) -> None
 
 
 def test_huawei_account_needs_project_and_connects(
-    qtbot: Any, sandbox: Any, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, sandbox: Any, services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    services = make_services()
-    dialog = AccountsDialog(services)
-    qtbot.addWidget(dialog)
+    dialog = open_dialog(qtbot, services)
     info = sandbox.info
     fill(
         dialog,
@@ -110,12 +117,12 @@ def test_huawei_account_needs_project_and_connects(
     assert account.provider is Provider.HUAWEI and account.project_id == info.huawei_project_id
 
 
-def test_edit_keeps_secret_and_remove(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    services = make_services()
+def test_edit_keeps_secret_and_remove(
+    qtbot: Any, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
     account = Account(name="A", provider=Provider.ALIYUN, region="cn-beijing", access_key_id="AKID")
     services.accounts.add(account, "s3cret")
-    dialog = AccountsDialog(services)
-    qtbot.addWidget(dialog)
+    dialog = open_dialog(qtbot, services)
     assert dialog.name_edit.text() == "A" and dialog.region_combo.currentText() == "cn-beijing"
     assert dialog.secret_edit.text() == ""  # never shown again
     dialog.name_edit.setText("B")
@@ -128,9 +135,12 @@ def test_edit_keeps_secret_and_remove(qtbot: Any, monkeypatch: pytest.MonkeyPatc
 
 
 def test_no_keychain_is_said_plainly(qtbot: Any) -> None:
-    keyring.set_keyring(keyring.backends.fail.Keyring())  # the memory_keyring fixture restores it
-    services = make_services()
-    assert not services.accounts.secrets.persistent
-    dialog = AccountsDialog(services)
-    qtbot.addWidget(dialog)
-    assert "No system keychain: the secret is kept for this session only" in dialog.keychain_note.text()
+    services = build_services(
+        ProfilePaths.default(), secrets=SecretStore(backend=keyring.backends.fail.Keyring())
+    )
+    try:
+        assert not services.accounts.keychain_persistent
+        dialog = open_dialog(qtbot, services)
+        assert "No system keychain: the secret is kept for this session only" in dialog.keychain_note.text()
+    finally:
+        services.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,27 +9,19 @@ from typing import Any
 
 import pytest
 
+from tests.ui.conftest import idle
+from vodstudio.cloud.aliyun.client import VodClient
 from vodstudio.core.cdn import CdnTaskKind
+from vodstudio.core.cdn_items import parse_items
 from vodstudio.sandbox import quota
 from vodstudio.sandbox.demo import seed_demo
-from vodstudio.services import Services, build_services
-from vodstudio.ui.bridge import background_busy
-from vodstudio.ui.cdn.logs import log_url
+from vodstudio.services import Services
+from vodstudio.services.downloads import log_url
+from vodstudio.services.sandbox import ALIYUN_NAME, HUAWEI_NAME
+from vodstudio.ui.cdn.charts import ChartsPage
 from vodstudio.ui.cdn.panel import CdnPanel
-from vodstudio.ui.cdn.submit import parse_items
-from vodstudio.ui.sandbox_account import ALIYUN_NAME, HUAWEI_NAME, ensure_sandbox_accounts
 
 SHOTS = os.environ.get("VODSTUDIO_SHOTS", "")
-
-
-def make_services(sandbox: Any) -> Services:
-    services = build_services()
-    ensure_sandbox_accounts(services, sandbox.info)
-    return services
-
-
-def idle(qtbot: Any, timeout: int = 15_000) -> None:
-    qtbot.waitUntil(lambda: background_busy() == 0, timeout=timeout)
 
 
 def shot(widget: Any, name: str) -> None:
@@ -40,24 +31,22 @@ def shot(widget: Any, name: str) -> None:
 
 
 @pytest.fixture
-def panel(qtbot: Any, sandbox: Any) -> Iterator[CdnPanel]:
-    services = make_services(sandbox)
-    widget = CdnPanel(services)
+def panel(qtbot: Any, services: Services) -> Iterator[CdnPanel]:
+    widget = CdnPanel(services.cdn, services.settings)
     widget.set_account(services.accounts.get(ALIYUN_NAME))
     idle(qtbot)
     yield widget
     idle(qtbot)
-    widget.set_account(None)  # closes the Huawei client it built
+    widget.shutdown()
+    widget.set_account(None)
     widget.close()
-    services.close()  # the shared Alibaba client
     del widget
-    # Widgets sit in reference cycles (slots capturing self); collect them here, in the GUI thread,
-    # before a worker thread's allocation triggers the GC and finalises them there (stack.md §3).
-    gc.collect()
 
 
-def test_parse_items_drops_blanks_comments_and_duplicates() -> None:
-    assert parse_items("a\n\n# note\n b \na\n") == ["a", "b"]
+def charts_of(panel: CdnPanel) -> ChartsPage:
+    page = panel.charts_widget
+    assert isinstance(page, ChartsPage)
+    return page
 
 
 def test_log_url_scheme() -> None:
@@ -80,7 +69,7 @@ def test_refresh_until_the_quota_runs_out_then_deferred_items_go_after_reset(
     assert "3 item(s) will wait" in page.quota_label.text()
     with qtbot.waitSignal(page.submitted, timeout=15_000) as blocker:
         page.submit()
-    result = blocker.args[0]
+    result = blocker.args[0].result
     assert len(result.submitted) == 5
     assert len(result.deferred) == 3
     idle(qtbot)
@@ -91,7 +80,10 @@ def test_refresh_until_the_quota_runs_out_then_deferred_items_go_after_reset(
     shot(panel, "cdn-submit")
 
     sandbox.state.clock_offset += 86400  # the next Beijing day: a fresh quota
-    panel.access.client.clock_offset = sandbox.state.clock_offset  # mirror the jump for signing
+    assert panel.access is not None
+    client = panel.access.desk.client  # type: ignore[attr-defined]
+    assert isinstance(client, VodClient)
+    client.clock_offset = sandbox.state.clock_offset  # mirror the jump for signing
     with qtbot.waitSignal(panel.due_submitted, timeout=15_000) as due:
         panel.submit_due()
     assert len(due.args[0].submitted) == 3
@@ -124,7 +116,7 @@ def test_task_list_polls_until_done_and_filters(qtbot: Any, sandbox: Any, panel:
 
 def test_charts_have_data_points(qtbot: Any, sandbox: Any, panel: CdnPanel) -> None:
     assert panel.domain_edit.text() == sandbox.info.cdn_domain
-    charts = panel.charts_page
+    charts = charts_of(panel)
     panel.tabs.setCurrentWidget(charts)
     charts.range_combo.setCurrentIndex(charts.range_combo.findData("24h"))
     charts.reload()
@@ -163,8 +155,10 @@ def test_logs_download_into_the_chosen_folder(
     shot(panel, "cdn-logs")
 
 
-def test_huawei_refresh_from_the_cdn_section(qtbot: Any, sandbox: Any, panel: CdnPanel) -> None:
-    panel.set_account(panel.services.accounts.get(HUAWEI_NAME))
+def test_huawei_refresh_from_the_cdn_section(
+    qtbot: Any, sandbox: Any, services: Services, panel: CdnPanel
+) -> None:
+    panel.set_account(services.accounts.get(HUAWEI_NAME))
     idle(qtbot)
     assert not panel.tabs.isTabEnabled(2)  # no usage charts for Huawei
     page = panel.submit_page
@@ -175,11 +169,11 @@ def test_huawei_refresh_from_the_cdn_section(qtbot: Any, sandbox: Any, panel: Cd
     qtbot.waitUntil(lambda: bool(dialog.assets), timeout=15_000)
     dialog.select_rows(list(range(min(12, len(dialog.assets)))))
     dialog.accept()
-    items = parse_items(page.items_edit.toPlainText())
+    items = parse_items(page.items_edit.toPlainText(), CdnTaskKind.REFRESH_URL, assets_allowed=True).items
     assert items and all(i.startswith("asset:") for i in items)
     with qtbot.waitSignal(page.submitted, timeout=15_000) as blocker:
         page.submit()
-    assert len(blocker.args[0].submitted) == len(items)  # batches of 10 are the desk's business
+    assert len(blocker.args[0].result.submitted) == len(items)  # batches of 10 are the desk's business
     idle(qtbot)
     assert f"{1000 - len(items):,} of 1,000 left" in page.quota_label.text()
     tasks = panel.tasks_page
@@ -187,11 +181,13 @@ def test_huawei_refresh_from_the_cdn_section(qtbot: Any, sandbox: Any, panel: Cd
     shot(panel, "cdn-huawei")
 
 
-def test_charts_for_an_unknown_domain_show_the_service_error(qtbot: Any, panel: CdnPanel) -> None:
+def test_charts_for_an_unknown_domain_show_the_service_error(
+    qtbot: Any, services: Services, panel: CdnPanel
+) -> None:
     panel.set_domain("https://not-mine.example.com/")
     assert panel.domain_edit.text() == "not-mine.example.com"
-    assert panel.services.settings.cdn_domains[ALIYUN_NAME] == "not-mine.example.com"
-    charts = panel.charts_page
+    assert services.settings.current.cdn_domains[ALIYUN_NAME] == "not-mine.example.com"
+    charts = charts_of(panel)
     charts.reload()
     idle(qtbot)
     assert charts.last_series is None

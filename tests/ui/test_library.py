@@ -2,61 +2,50 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
+from tests.ui.conftest import idle
+from vodstudio.cloud.aliyun.client import VodClient
 from vodstudio.core.cdn import CdnTaskKind
 from vodstudio.core.errors import NotFoundError
 from vodstudio.core.match_builder import SearchType
 from vodstudio.sandbox.demo import seed_demo
-from vodstudio.services import Services, build_services
-from vodstudio.ui.bridge import background_busy
-from vodstudio.ui.library.fields import media_id, pick
+from vodstudio.services import Services
+from vodstudio.services.sandbox import ALIYUN_NAME, HUAWEI_NAME
 from vodstudio.ui.library.model import Column
 from vodstudio.ui.library.panel import LibraryPanel
-from vodstudio.ui.sandbox_account import ALIYUN_NAME, HUAWEI_NAME, ensure_sandbox_accounts
 
 SHOTS = os.environ.get("VODSTUDIO_SHOTS", "")
 DEMO_VIDEOS = 30
 
 
-def make_services(sandbox: Any) -> Services:
-    services = build_services()
-    ensure_sandbox_accounts(services, sandbox.info)
-    return services
-
-
-def idle(qtbot: Any, timeout: int = 15_000) -> None:
-    qtbot.waitUntil(lambda: background_busy() == 0, timeout=timeout)
-
-
 @pytest.fixture
-def panel(qtbot: Any, sandbox: Any) -> Iterator[LibraryPanel]:
+def panel(qtbot: Any, sandbox: Any, services: Services) -> Iterator[LibraryPanel]:
     seed_demo(sandbox.state, videos=DEMO_VIDEOS)
-    services = make_services(sandbox)
-    widget = LibraryPanel(services)
-    widget.model.page_size = 10  # several pages from a small library
+    widget = LibraryPanel(services.library, services.cdn, services.paths.thumbnail_dir)
+    widget.page_size = 10  # several pages from a small library
     widget.resize(1200, 700)
     widget.set_account(services.accounts.get(ALIYUN_NAME))
     qtbot.waitUntil(lambda m=widget.model: m.rowCount() > 0, timeout=15_000)
     idle(qtbot)
     yield widget
     idle(qtbot)
-    widget.thumbs.shutdown()
+    widget.shutdown()
     widget.set_account(None)
     widget.close()
-    services.close()
     del widget
-    # Widgets sit in reference cycles (slots capturing self); collect them here, in the GUI thread,
-    # before a worker thread's allocation triggers the GC and finalises them there (stack.md §3).
-    gc.collect()
+
+
+@pytest.fixture
+def client(services: Services) -> VodClient:
+    """The account's shared client, to check what the service now holds."""
+    return services.accounts.vod_client(ALIYUN_NAME)
 
 
 def load_all(qtbot: Any, panel: LibraryPanel) -> None:
@@ -71,17 +60,17 @@ def test_lazy_paging_loads_page_by_page(qtbot: Any, panel: LibraryPanel) -> None
     assert (model.total or 0) >= DEMO_VIDEOS
     load_all(qtbot, panel)
     assert model.rowCount() == model.total
-    ids = [media_id(item) for item in model.items()]
+    ids = [item.asset_id for item in model.items()]
     assert len(set(ids)) == len(ids)  # no page loaded twice
     assert "Showing" in panel.status.text()
 
 
 def test_search_and_filters_build_the_match(qtbot: Any, panel: LibraryPanel) -> None:
-    title = str(pick(panel.model.item(0), "title"))
+    title = panel.model.item(0).title
     panel.filters.search_edit.setText(title)
     panel.filters.search_edit.returnPressed.emit()
     qtbot.waitUntil(lambda: not panel.model.loading and panel.model.rowCount() > 0, timeout=15_000)
-    assert all(title.casefold() in str(pick(i, "title")).casefold() for i in panel.model.items())
+    assert all(title.casefold() in i.title.casefold() for i in panel.model.items())
     panel.filters.search_edit.setText("no such title anywhere 无此标题")
     panel.filters.search_edit.returnPressed.emit()
     qtbot.waitUntil(lambda: not panel.model.loading and panel.model.total == 0, timeout=15_000)
@@ -90,26 +79,28 @@ def test_search_and_filters_build_the_match(qtbot: Any, panel: LibraryPanel) -> 
     status = panel.filters.status_combo
     status.setCurrentIndex(status.findData("Normal"))
     qtbot.waitUntil(lambda: not panel.model.loading and panel.model.rowCount() > 0, timeout=15_000)
-    assert {pick(i, "status") for i in panel.model.items()} == {"Normal"}
+    assert {i.status for i in panel.model.items()} == {"Normal"}
     panel.filters.type_combo.setCurrentIndex(panel.filters.type_combo.findData(SearchType.IMAGE.value))
     qtbot.waitUntil(lambda: not panel.model.loading and panel.model.rowCount() > 0, timeout=15_000)
-    assert all(pick(i, "image_id") for i in panel.model.items())
+    assert all(i.kind is SearchType.IMAGE and i.asset_id for i in panel.model.items())
 
 
 def test_server_and_client_sorting(qtbot: Any, panel: LibraryPanel) -> None:
     header = panel.table.horizontalHeader()
     header.setSortIndicator(Column.CREATED, Qt.SortOrder.AscendingOrder)
     qtbot.waitUntil(lambda: not panel.model.loading and panel.model.rowCount() > 0, timeout=15_000)
-    created = [pick(i, "creation_time") for i in panel.model.items()]
+    created = [i.created for i in panel.model.items()]
     assert created == sorted(created)
     header.setSortIndicator(Column.SIZE, Qt.SortOrder.DescendingOrder)
-    sizes = [int(pick(i, "size", default=0)) for i in panel.model.items()]
+    sizes = [i.size for i in panel.model.items()]
     assert sizes == sorted(sizes, reverse=True)
     assert "sorted within the loaded rows" in panel.status.text()
 
 
-def test_thumbnails_are_fetched_and_cached_on_disk(qtbot: Any, panel: LibraryPanel) -> None:
-    urls = [str(pick(i, "cover_url")) for i in panel.model.items() if pick(i, "cover_url")]
+def test_thumbnails_are_fetched_and_cached_on_disk(
+    qtbot: Any, panel: LibraryPanel, services: Services
+) -> None:
+    urls = [i.cover_url for i in panel.model.items() if i.cover_url]
     assert urls
     panel.table.viewport().repaint()  # asks for the visible covers
     for url in urls[:3]:
@@ -117,7 +108,7 @@ def test_thumbnails_are_fetched_and_cached_on_disk(qtbot: Any, panel: LibraryPan
     qtbot.waitUntil(lambda: panel.thumbs.pending() == 0, timeout=15_000)
     assert panel.thumbs.pixmap(urls[0]) is not None
     assert panel.thumbs.path_for(urls[0]).exists()
-    assert panel.thumbs.path_for(urls[0]).parent == panel.services.paths.thumbnail_dir
+    assert panel.thumbs.path_for(urls[0]).parent == services.paths.thumbnail_dir
     if SHOTS:
         panel.select_row(0)
         idle(qtbot)
@@ -125,7 +116,7 @@ def test_thumbnails_are_fetched_and_cached_on_disk(qtbot: Any, panel: LibraryPan
 
 
 def normal_row(panel: LibraryPanel) -> int:
-    return next(r for r, i in enumerate(panel.model.items()) if pick(i, "status") == "Normal")
+    return next(r for r, i in enumerate(panel.model.items()) if i.status == "Normal")
 
 
 def test_details_show_play_urls_and_download_the_source(
@@ -139,6 +130,7 @@ def test_details_show_play_urls_and_download_the_source(
     details.copy_selected_url()
     target = tmp_path / "source.mp4"
     task = details.start_download(target)
+    assert task is not None
     with qtbot.waitSignal(task.finished, timeout=20_000):
         pass
     assert target.stat().st_size > 0
@@ -147,30 +139,30 @@ def test_details_show_play_urls_and_download_the_source(
         panel.grab().save(str(Path(SHOTS) / "library-details.png"))
 
 
-def test_edit_one_and_many(qtbot: Any, panel: LibraryPanel) -> None:
+def test_edit_one_and_many(qtbot: Any, panel: LibraryPanel, client: VodClient) -> None:
     actions = panel.library_actions
     panel.select_row(0)
     dialog = actions.edit_selected()
     assert dialog is not None and not dialog.many
     dialog.title_edit.setText("新标题 renamed")
     dialog.tags_edit.setText("a, b，c")
-    item_id = media_id(panel.model.item(0))
+    item_id = panel.model.item(0).asset_id
     with qtbot.waitSignal(actions.finished, timeout=15_000):
         dialog.accept()
-    video = panel.client.get_video_info(item_id)
+    video = client.get_video_info(item_id)
     assert video.title == "新标题 renamed"
     assert list(video.tags) == ["a", "b", "c"]
     idle(qtbot)
     for row in range(3):
         panel.select_row(row, extend=row > 0)
-    ids = [media_id(i) for i in panel.selected_items()]
+    ids = [i.asset_id for i in panel.selected_items()]
     dialog = actions.edit_selected()
     assert dialog is not None and dialog.many
     dialog.checks["description"].setChecked(True)
     dialog.description_edit.setPlainText("batch description")
     with qtbot.waitSignal(actions.finished, timeout=15_000):
         dialog.accept()
-    assert all(v.description == "batch description" for v in panel.client.get_video_infos(ids).videos)
+    assert all(v.description == "batch description" for v in client.get_video_infos(ids).videos)
 
 
 def test_edit_rejects_an_empty_title(qtbot: Any, panel: LibraryPanel) -> None:
@@ -184,13 +176,13 @@ def test_edit_rejects_an_empty_title(qtbot: Any, panel: LibraryPanel) -> None:
     dialog.reject()
 
 
-def test_delete_videos_streams_and_sources(qtbot: Any, panel: LibraryPanel) -> None:
+def test_delete_videos_streams_and_sources(qtbot: Any, panel: LibraryPanel, client: VodClient) -> None:
     actions = panel.library_actions
     actions.confirm = False
     panel.select_row(normal_row(panel))
     details = panel.details
     qtbot.waitUntil(lambda: details.play_info is not None, timeout=15_000)
-    video_id = media_id(panel.selected_items()[0])
+    video_id = panel.selected_items()[0].asset_id
     job_ids = [s.job_id for s in details.play_info.streams]
     dialog = actions.delete_streams()
     assert dialog is not None and dialog.list.count() == len(job_ids)
@@ -198,9 +190,7 @@ def test_delete_videos_streams_and_sources(qtbot: Any, panel: LibraryPanel) -> N
     dialog.list.item(0).setCheckState(Qt.CheckState.Checked)
     with qtbot.waitSignal(actions.finished, timeout=15_000):
         dialog.accept()
-    remaining = (
-        {s.job_id for s in panel.client.get_play_info(video_id).streams} if len(job_ids) > 1 else set()
-    )
+    remaining = {s.job_id for s in client.get_play_info(video_id).streams} if len(job_ids) > 1 else set()
     assert job_ids[0] not in remaining
     idle(qtbot)
     source = actions.delete_source()
@@ -209,16 +199,16 @@ def test_delete_videos_streams_and_sources(qtbot: Any, panel: LibraryPanel) -> N
     with qtbot.waitSignal(actions.finished, timeout=15_000):
         source.accept()
     with pytest.raises(NotFoundError):
-        panel.client.get_mezzanine_info(video_id)
+        client.get_mezzanine_info(video_id)
     idle(qtbot)
     before = panel.model.rowCount()
     panel.select_row(0)
     panel.select_row(1, extend=True)
-    doomed = {media_id(i) for i in panel.selected_items()}
+    doomed = {i.asset_id for i in panel.selected_items()}
     with qtbot.waitSignal(actions.finished, timeout=15_000):
         actions.delete_selected()
     assert panel.model.rowCount() == before - 2
-    assert panel.client.get_video_infos(list(doomed)).non_exist_video_ids
+    assert client.get_video_infos(list(doomed)).non_exist_video_ids
 
 
 def test_refresh_on_cdn_sends_the_play_urls(qtbot: Any, panel: LibraryPanel) -> None:
@@ -232,24 +222,26 @@ def test_refresh_on_cdn_sends_the_play_urls(qtbot: Any, panel: LibraryPanel) -> 
 
 
 def test_replace_cover_uploads_updates_and_refreshes_the_old_url(
-    qtbot: Any, panel: LibraryPanel, tmp_path: Path
+    qtbot: Any, panel: LibraryPanel, tmp_path: Path, client: VodClient
 ) -> None:
     from vodstudio.sandbox.pngimg import cover_png  # a small real PNG
 
     image = tmp_path / "cover.png"
     image.write_bytes(cover_png("replacement", 64, 36))
     panel.select_row(normal_row(panel))
-    video_id = media_id(panel.selected_items()[0])
-    old = panel.client.get_video_info(video_id).cover_url
+    video_id = panel.selected_items()[0].asset_id
+    old = client.get_video_info(video_id).cover_url
     with qtbot.waitSignal(panel.cdn_submitted, timeout=20_000) as blocker:
         panel.library_actions.replace_cover(image)
-    new = panel.client.get_video_info(video_id).cover_url
+    new = client.get_video_info(video_id).cover_url
     assert new and new != old
     assert [item for item, _ in blocker.args[0].submitted] == [old]
 
 
-def test_huawei_account_shows_why_there_is_no_library(qtbot: Any, panel: LibraryPanel) -> None:
-    panel.set_account(panel.services.accounts.get(HUAWEI_NAME))
+def test_huawei_account_shows_why_there_is_no_library(
+    qtbot: Any, panel: LibraryPanel, services: Services
+) -> None:
+    panel.set_account(services.accounts.get(HUAWEI_NAME))
     assert panel.model.rowCount() == 0
     assert not panel.overlay.isHidden()
 
@@ -275,44 +267,12 @@ def test_preview_plays_a_normal_video(qtbot: Any, panel: LibraryPanel) -> None:
     player.stop()
 
 
-def test_paging_past_5000_uses_the_scroll_token(qtbot: Any) -> None:
-    """Model-level: a fake page source records what the model asks for (no server has 6,000 rows here)."""
-    from vodstudio.ui.library.model import AssetTableModel
-
-    calls: list[tuple[int, int, str | None]] = []
-
-    def fetch(page_no: int, size: int, token: str | None) -> Any:
-        calls.append((page_no, size, token))
-        start = (page_no - 1) * size
-        count = max(0, min(size, 6000 - start))
-        items = [SimpleNamespace(video_id=f"v{start + i}", title=f"t{start + i}") for i in range(count)]
-        return SimpleNamespace(total=6000, scroll_token=f"tok{page_no}", items=items)
-
-    model = AssetTableModel()
-    model.page_size = 2500
-    model.set_query(fetch)
-    qtbot.waitUntil(lambda: not model.loading, timeout=5_000)
-    while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
-        qtbot.waitUntil(lambda: not model.loading, timeout=5_000)
-    assert model.rowCount() == 6000
-    assert [c[2] for c in calls] == [None, None, "tok2"]  # the third page starts past 5,000
-    images = AssetTableModel()
-    images.page_size = 2500
-    images.set_query(fetch, scrollable=False)  # images have no ScrollToken: the first 5,000 only
-    qtbot.waitUntil(lambda: not images.loading, timeout=5_000)
-    while images.canFetchMore(QModelIndex()):
-        images.fetchMore(QModelIndex())
-        qtbot.waitUntil(lambda: not images.loading, timeout=5_000)
-    assert images.rowCount() == 5000
-
-
-def test_images_view_edit_and_delete(qtbot: Any, panel: LibraryPanel) -> None:
+def test_images_view_edit_and_delete(qtbot: Any, panel: LibraryPanel, client: VodClient) -> None:
     filters = panel.filters
     filters.type_combo.setCurrentIndex(filters.type_combo.findData(SearchType.IMAGE.value))
     qtbot.waitUntil(lambda: not panel.model.loading and panel.model.rowCount() > 1, timeout=15_000)
     panel.select_row(0)
-    image_id = media_id(panel.selected_items()[0])
+    image_id = panel.selected_items()[0].asset_id
     qtbot.waitUntil(lambda: not panel._selection_timer.isActive(), timeout=5_000)  # selection is deferred
     idle(qtbot)  # GetImageInfo fills the details pane
     assert image_id in [
@@ -325,13 +285,13 @@ def test_images_view_edit_and_delete(qtbot: Any, panel: LibraryPanel) -> None:
     dialog.title_edit.setText("封面 cover")
     with qtbot.waitSignal(panel.library_actions.finished, timeout=15_000):
         dialog.accept()
-    assert panel.client.get_image_info(image_id).title == "封面 cover"
+    assert client.get_image_info(image_id).title == "封面 cover"
     idle(qtbot)
     panel.library_actions.confirm = False
     qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=15_000)
     panel.select_row(0)
-    doomed = media_id(panel.selected_items()[0])
+    doomed = panel.selected_items()[0].asset_id
     with qtbot.waitSignal(panel.library_actions.finished, timeout=15_000):
         panel.library_actions.delete_selected()
     with pytest.raises(NotFoundError):
-        panel.client.get_image_info(doomed)
+        client.get_image_info(doomed)

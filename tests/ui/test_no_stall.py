@@ -11,12 +11,10 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractItemView
 
+from tests.ui.conftest import make_services
+from tests.ui.stallmeter import StallMeter
 from vodstudio.core.jobs import JobState, Limits
-from vodstudio.services import build_services
-from vodstudio.store.paths import ProfilePaths
 from vodstudio.ui.main_window import MainWindow
-from vodstudio.ui.sandbox_account import ensure_sandbox_accounts
-from vodstudio.ui.stallmeter import StallMeter
 
 # QtMultimedia (the library's preview) logs these where PipeWire is not installed (CI, containers).
 pytestmark = pytest.mark.qt_log_ignore("pipewire")
@@ -24,7 +22,7 @@ pytestmark = pytest.mark.qt_log_ignore("pipewire")
 
 def scrollable_view(win: MainWindow) -> QAbstractItemView:
     """The library's table when it has rows, else the upload queue (the library may be a placeholder)."""
-    for view in win.sections["library"].findChildren(QAbstractItemView):
+    for view in win.library.findChildren(QAbstractItemView):
         if view.model() is not None and view.model().rowCount() > 20:
             return view
     return win.uploads.table
@@ -44,8 +42,7 @@ def stall_scenario(qtbot: Any, sandbox: Any, tmp_path: Path, *, seconds: float, 
         seed_demo(sandbox.state)
     except ImportError:
         pass
-    services = build_services(ProfilePaths.default().ensure())
-    ensure_sandbox_accounts(services, sandbox.info)
+    services = make_services(sandbox)
     win = MainWindow(services)
     qtbot.addWidget(win)
     win.resize(1100, 700)

@@ -14,11 +14,10 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from vodstudio.services import build_services
+from tests.ui.conftest import make_services
 from vodstudio.store.paths import ProfilePaths
 from vodstudio.ui.errors_text import error_sentence
 from vodstudio.ui.main_window import MainWindow
-from vodstudio.ui.sandbox_account import stop_embedded_sandbox
 
 # QtMultimedia (the library's preview) logs these where PipeWire is not installed (CI, containers).
 pytestmark = pytest.mark.qt_log_ignore("pipewire")
@@ -26,13 +25,12 @@ pytestmark = pytest.mark.qt_log_ignore("pipewire")
 
 @pytest.fixture
 def window(qtbot: Any) -> Iterator[MainWindow]:
-    services = build_services(ProfilePaths.default().ensure())
+    services = make_services()
     win = MainWindow(services)
     qtbot.addWidget(win)
     yield win
     win.shutdown()
-    stop_embedded_sandbox()
-    services.close()
+    services.close()  # also stops the embedded sandbox
 
 
 def drag_enter(win: MainWindow, mime: QMimeData) -> QDragEnterEvent:
@@ -93,14 +91,14 @@ def test_shortcuts(window: MainWindow) -> None:
 
 def test_window_state_is_remembered(qtbot: Any) -> None:
     paths = ProfilePaths.default().ensure()
-    services = build_services(paths)
+    services = make_services()
     first = MainWindow(services)
     qtbot.addWidget(first)
     first.resize(720, 520)
     first.show_section("cdn")
     first.shutdown()
     services.close()
-    services = build_services(paths)
+    services = make_services()
     second = MainWindow(services)
     qtbot.addWidget(second)
     try:
@@ -165,18 +163,13 @@ def test_sandbox_option_opens_the_app_and_quits_by_itself(profile_home: Path) ->
 
 
 def test_menu_shortcuts_reach_the_current_section(qtbot: Any, sandbox: Any) -> None:
-    from vodstudio.ui.sandbox_account import ensure_sandbox_accounts
-
-    services = build_services(ProfilePaths.default().ensure())
-    ensure_sandbox_accounts(services, sandbox.info)
+    services = make_services(sandbox)
     win = MainWindow(services)
     qtbot.addWidget(win)
     try:
         win.show()
         win.show_section("library")
-        page = win.sections["library"]
-        if type(page).__name__ == "PlaceholderPage":
-            pytest.skip("the library section is not in this build")
+        page = win.library
         # A section's own shortcut for a menu key would make both ambiguous (Qt then runs neither).
         owned = {k.toString() for a in (win.act_find, win.act_refresh, win.act_delete) for k in a.shortcuts()}
         for shortcut in page.findChildren(QShortcut):

@@ -12,13 +12,10 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from tests.ui.conftest import make_services
 from vodstudio.core.jobs import JobKind, JobState, Limits
-from vodstudio.services import build_services
-from vodstudio.store.paths import ProfilePaths
 from vodstudio.store.queue_db import NewJob
-from vodstudio.transfer.engine import UploadEngine
 from vodstudio.ui.main_window import MainWindow
-from vodstudio.ui.sandbox_account import ensure_sandbox_accounts
 from vodstudio.ui.uploads.model import JobRole, ProgressRole, QueueTableModel
 
 # QtMultimedia (the library's preview) logs these where PipeWire is not installed (CI, containers).
@@ -26,12 +23,8 @@ pytestmark = pytest.mark.qt_log_ignore("pipewire")
 
 
 def open_window(qtbot: Any, sandbox: Any, *, start_engine: bool = True, part_size: int = 0) -> MainWindow:
-    services = build_services(ProfilePaths.default().ensure())
-    ensure_sandbox_accounts(services, sandbox.info)
-    if part_size:  # small parts so a small file is multipart and can stop half-way
-        services.engine = lambda sink: UploadEngine(  # type: ignore[method-assign]
-            services.queue, services.vod_client, limits=services.limits(), sink=sink, part_size=part_size
-        )
+    # Small parts (the builder's seam) so a small file is multipart and can stop half-way.
+    services = make_services(sandbox, part_size=part_size or None)
     win = MainWindow(services, start_engine=start_engine)
     qtbot.addWidget(win)
     win.resize(1100, 700)
@@ -108,8 +101,8 @@ def test_dropped_files_upload_and_show_done(qtbot: Any, window: MainWindow, tmp_
     ]
     assert all(media_ids)
     qtbot.waitUntil(lambda: "2 done" in window.uploads.totals_label.text(), timeout=5000)
-    assert {job.tags for job in window.services.queue.page(0, 2)} == {("demo", "test")}
-    assert window.services.settings.default_tags == ["demo", "test"]  # remembered for next time
+    assert {job.tags for job in window.services.uploads.queue.page(0, 2)} == {("demo", "test")}
+    assert window.services.settings.current.default_tags == ("demo", "test")  # remembered for next time
 
 
 def test_quit_with_pending_queue_resumes_in_a_new_window(qtbot: Any, sandbox: Any, tmp_path: Path) -> None:
@@ -126,13 +119,13 @@ def test_quit_with_pending_queue_resumes_in_a_new_window(qtbot: Any, sandbox: An
     close_window(first)  # quit while the upload is still running
     second = open_window(qtbot, sandbox, start_engine=False, part_size=part)
     try:
-        interrupted = second.services.queue.page(0, 1)[0]
+        interrupted = second.services.uploads.queue.page(0, 1)[0]
         assert not interrupted.state.is_final and 0 < interrupted.bytes_done < interrupted.size
         assert second.uploads.model.rowCount() == 1
         second.engine.set_limits(Limits(parallel_files=2, parallel_parts=4, bandwidth_bps=0))
         second.engine.start()
         qtbot.waitUntil(lambda: states(second) == ["Done"], timeout=60_000)
-        job = second.services.queue.page(0, 1)[0]
+        job = second.services.uploads.queue.page(0, 1)[0]
         assert job.state is JobState.DONE and job.media_id
     finally:
         close_window(second)
@@ -140,7 +133,7 @@ def test_quit_with_pending_queue_resumes_in_a_new_window(qtbot: Any, sandbox: An
 
 def test_hundred_thousand_rows_stay_virtual(qtbot: Any, window: MainWindow) -> None:
     # Paused rows straight into the queue database: the engine leaves them alone.
-    window.services.queue.add(
+    window.services.uploads.queue.add(
         [
             NewJob(
                 JobKind.VIDEO, "Sandbox", f"/nowhere/clip {i:06d}.mp4", size=1000 + i, state=JobState.PAUSED

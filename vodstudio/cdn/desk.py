@@ -14,9 +14,11 @@ from collections.abc import Callable, Iterable, Sequence
 from vodstudio.cdn.usage import UsageCounter
 from vodstudio.cloud.aliyun.client import VodClient
 from vodstudio.cloud.aliyun.models import RefreshTask
-from vodstudio.cloud.huawei.client import DAILY_LIMIT, HuaweiVodClient, chunks
+from vodstudio.cloud.huawei.client import DAILY_LIMIT, HuaweiVodClient
+from vodstudio.cloud.huawei.client import chunks as huawei_chunks
 from vodstudio.cloud.huawei.models import HuaweiTaskStatus, TaskItem
 from vodstudio.core.accounts import Provider
+from vodstudio.core.batching import chunks
 from vodstudio.core.cdn import (
     CdnQuota,
     CdnTask,
@@ -71,11 +73,11 @@ class CdnDesk(abc.ABC):
     def tasks(self, refs: Sequence[TaskRef] = ()) -> list[CdnTask]:
         """Status of the given tasks, or (Alibaba only) of the last three days' tasks when none given."""
 
-    def close(self) -> None:
-        """Close the API client underneath."""
-        close = getattr(getattr(self, "client", None), "close", None)
-        if callable(close):
-            close()
+    def recent_tasks(self, limit: int) -> tuple[list[CdnTask], int]:
+        """The newest ``limit`` tasks of the account (any tool's) and how many there are in all.
+
+        Only providers that can list tasks without their ids implement it (``CDN_RECENT_TASKS``)."""
+        raise UnsupportedKindError(f"{self.provider.value} lists tasks only by task id")
 
     def check(self, kind: CdnTaskKind) -> None:
         if not self.supports(kind):
@@ -158,9 +160,13 @@ class AliyunCdnDesk(CdnDesk):
         object_type = "Directory" if kind is CdnTaskKind.REFRESH_DIR else "File"
         return lambda: self.client.refresh_vod_object_caches(chunk, object_type=object_type)
 
+    def recent_tasks(self, limit: int) -> tuple[list[CdnTask], int]:
+        page = self.client.describe_vod_refresh_tasks(page_size=max(1, min(limit, 50)))
+        return [_aliyun_task(t) for t in page.tasks], max(page.total, len(page.tasks))
+
     def tasks(self, refs: Sequence[TaskRef] = ()) -> list[CdnTask]:
         if not refs:
-            return [_aliyun_task(t) for t in self.client.describe_vod_refresh_tasks(page_size=50).tasks]
+            return self.recent_tasks(50)[0]
         out: list[CdnTask] = []
         for task_id in dict.fromkeys(i for ref in refs for i in ref.task_id.split(",") if i):
             out += [_aliyun_task(t) for t in self.client.describe_vod_refresh_tasks(task_id=task_id).tasks]
@@ -210,11 +216,11 @@ class HuaweiCdnDesk(CdnDesk):
         assets = [i for i in items if is_asset_item(i)]
         batches: list[Batch] = []
         if kind is CdnTaskKind.PREFETCH:
-            batches += [(part, self._call(self.client.preheat_urls, part)) for part in chunks(urls)]
+            batches += [(part, self._call(self.client.preheat_urls, part)) for part in huawei_chunks(urls)]
             batches += [([a], self._preheat_asset(a)) for a in assets]
         else:
-            batches += [(part, self._call(self.client.refresh_urls, part)) for part in chunks(urls)]
-            ids = [(part, [asset_id_of(a) for a in part]) for part in chunks(assets)]
+            batches += [(part, self._call(self.client.refresh_urls, part)) for part in huawei_chunks(urls)]
+            ids = [(part, [asset_id_of(a) for a in part]) for part in huawei_chunks(assets)]
             batches += [(part, self._call(self.client.refresh_assets, raw)) for part, raw in ids]
         result = run_batches(batches, on_sent=lambda part: self.usage.add(kind, len(part)))
         if result.deferred:

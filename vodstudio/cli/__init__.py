@@ -1,7 +1,8 @@
 """Command-line front door: GUI flags at the top level, headless commands as subcommands.
 
-A package rather than house-style's single ``cli.py``: each command family is its own small module
-(``sandbox``, ``account``, ``upload``, ``queue``, ``cdn``) exposing ``register(subparsers)``.
+Each command family is its own small module (``sandbox``, ``account``, ``upload``, ``queue``, ``cdn``,
+``library``) exposing ``register(subparsers)``. ``main`` builds the services once (``build_services``)
+and hands them to the command or the GUI; only ``vodstudio sandbox`` runs without them.
 """
 
 from __future__ import annotations
@@ -10,23 +11,32 @@ import argparse
 import importlib
 import sys
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vodstudio.app_info import NAME, VERSION
 
+if TYPE_CHECKING:
+    from vodstudio.services import Services
+
 # Command name -> module under vodstudio.cli with ``register(subparsers) -> None``. The handler a
-# module sets with ``set_defaults(run=...)`` receives the parsed namespace and returns the exit status.
+# module sets with ``set_defaults(run=...)`` receives the parsed namespace and the services (for a
+# STANDALONE command: the namespace only) and returns the exit status.
 COMMANDS: dict[str, str] = {
     "sandbox": "sandbox_cmd",
     "account": "account_cmd",
     "upload": "upload_cmd",
     "queue": "queue_cmd",
     "cdn": "cdn_cmd",
+    "library": "library_cmd",
 }
+# Commands that never touch the user's profile (they get no services).
+STANDALONE = frozenset({"sandbox"})
 COMMAND_MODULES: tuple[str, ...] = tuple(COMMANDS.values())
 # Top-level options that take a value (so their value is not mistaken for a command name).
 _OPTIONS_WITH_VALUE = frozenset({"--screenshot", "--quit-after"})
 
-Runner = Callable[[argparse.Namespace], int]
+Runner = Callable[..., int]
 
 
 def modules_for(argv: list[str]) -> tuple[str, ...]:
@@ -87,14 +97,37 @@ def main(argv: list[str]) -> int:
         if run is None:  # a command family given without its action, e.g. `vodstudio queue`
             parser.parse_args([*argv, "--help"])
             return 2
-        return run(args)
+        if args.command in STANDALONE:
+            return run(args)
+        return _with_services(lambda services: run(args, services))
     if args.self_test:
         from vodstudio.selftest import run_self_test
 
         return run_self_test(with_qt=True)
+    if args.screenshot:  # a throwaway profile of its own: never the user's queue or keys
+        from vodstudio.ui.screenshots import run_screenshots
+
+        return run_screenshots(Path(args.screenshot))
     from vodstudio.ui.app import run_gui
 
-    return run_gui(args)
+    return _with_services(lambda services: run_gui(args, services))
+
+
+def _with_services(body: Callable[[Services], int]) -> int:
+    """Build the object graph once for this process, run ``body``, close it whatever happens."""
+    from vodstudio.core.errors import VodStudioError
+    from vodstudio.services import build_services
+
+    try:
+        services = build_services()
+    except VodStudioError as error:
+        from vodstudio.cli.common import report_error
+
+        return report_error(error)
+    try:
+        return body(services)
+    finally:
+        services.close()
 
 
 if __name__ == "__main__":

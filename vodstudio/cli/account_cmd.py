@@ -1,4 +1,4 @@
-"""`vodstudio account add|list|remove|use`: accounts with their secrets in the OS keychain."""
+"""`vodstudio account add|list|remove|use|test`: accounts with their secrets in the OS keychain."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ import getpass
 import json
 import sys
 
-from vodstudio.cli.common import open_account_store, report_error
+from vodstudio.cli.common import report_error
 from vodstudio.core.accounts import Account, Provider, ProxyMode, ProxySetting
 from vodstudio.core.errors import ConfigError, VodStudioError
+from vodstudio.services import Services
+from vodstudio.services.providers import PROVIDERS, kit_for
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -18,8 +20,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     add = actions.add_parser("add", help="add an account; the secret is read from stdin or a hidden prompt")
     add.add_argument("name")
-    add.add_argument("--provider", choices=[p.value for p in Provider], default=Provider.ALIYUN.value)
-    add.add_argument("--region", default=None, help="default cn-shanghai (Alibaba) / cn-north-4 (Huawei)")
+    add.add_argument("--provider", choices=[p.value for p in PROVIDERS], default=Provider.ALIYUN.value)
+    add.add_argument("--region", default=None, help="default: the provider's (cn-shanghai, cn-north-4)")
     add.add_argument("--access-key-id", required=True, help="AccessKey ID (Huawei: AK)")
     add.add_argument("--endpoint", default="", help="custom API endpoint, e.g. the sandbox's vod_endpoint")
     add.add_argument("--project-id", default="", help="Huawei project id")
@@ -39,6 +41,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     use.add_argument("name")
     use.set_defaults(run=_use)
 
+    test = actions.add_parser("test", help="test an account's connection with a cheap read call")
+    test.add_argument("name", nargs="?", help="default: the active account")
+    test.set_defaults(run=_test)
+
 
 def _read_secret(label: str) -> str:
     if sys.stdin.isatty():
@@ -56,15 +62,17 @@ def _proxy(value: str) -> ProxySetting:
     return ProxySetting(ProxyMode.CUSTOM, value)
 
 
-def _add(args: argparse.Namespace) -> int:
-    provider = Provider(args.provider)
+def _add(args: argparse.Namespace, services: Services) -> int:
+    kit = kit_for(Provider(args.provider))
+    provider = kit.provider
+    store = services.accounts
     try:
-        if provider is Provider.HUAWEI and not args.project_id:
-            raise ConfigError("A Huawei account needs --project-id.")
+        if kit.needs_project_id and not args.project_id:
+            raise ConfigError(f"A {kit.display_name} account needs --project-id.")
         account = Account(
             name=args.name,
             provider=provider,
-            region=args.region or ("cn-north-4" if provider is Provider.HUAWEI else "cn-shanghai"),
+            region=args.region or kit.default_region,
             access_key_id=args.access_key_id,
             endpoint=args.endpoint,
             project_id=args.project_id,
@@ -73,20 +81,19 @@ def _add(args: argparse.Namespace) -> int:
         secret = _read_secret("AccessKey secret" if provider is Provider.ALIYUN else "SK")
         if not secret:
             raise ConfigError("No secret given (pipe it on stdin or type it at the prompt).")
-        store = open_account_store()
         if args.replace:
             store.save(account, secret)
         else:
             store.add(account, secret)
     except VodStudioError as error:
         return report_error(error)
-    where = "the OS keychain" if store.secrets.persistent else "memory only (no system keychain found)"
+    where = "the OS keychain" if store.keychain_persistent else "memory only (no system keychain found)"
     print(f"Added account {account.name!r}; its secret is stored in {where}.")
     return 0
 
 
-def _list(args: argparse.Namespace) -> int:
-    store = open_account_store()
+def _list(args: argparse.Namespace, services: Services) -> int:
+    store = services.accounts
     accounts = store.list()
     active = store.active()
     if args.json:
@@ -114,19 +121,33 @@ def _list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _remove(args: argparse.Namespace) -> int:
+def _remove(args: argparse.Namespace, services: Services) -> int:
     try:
-        open_account_store().remove(args.name)
+        services.accounts.remove(args.name)
+        services.settings.forget_account(args.name)
     except VodStudioError as error:
         return report_error(error)
     print(f"Removed account {args.name!r}.")
     return 0
 
 
-def _use(args: argparse.Namespace) -> int:
+def _use(args: argparse.Namespace, services: Services) -> int:
     try:
-        open_account_store().set_active(args.name)
+        services.accounts.set_active(args.name)
     except VodStudioError as error:
         return report_error(error)
     print(f"Active account: {args.name}")
+    return 0
+
+
+def _test(args: argparse.Namespace, services: Services) -> int:
+    """The same probe as the accounts dialog's *Test connection*."""
+    try:
+        account = services.accounts.get(args.name) if args.name else services.accounts.active()
+        if account is None:
+            raise ConfigError("No account to test.", code="config.no-account")
+        detail = services.accounts.probe(account)
+    except VodStudioError as error:
+        return report_error(error)
+    print(f"Connected to {account.name!r}: {detail}.")
     return 0

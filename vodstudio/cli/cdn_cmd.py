@@ -10,16 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from vodstudio.cdn.deferred import DeferredQueue
-from vodstudio.cdn.desk import CdnDesk
-from vodstudio.cdn.factory import build_desk
-from vodstudio.cdn.store import open_cdn_db
-from vodstudio.cli.common import add_account_options, report_error, resolve_account
-from vodstudio.core.cdn import CdnQuota, CdnTask, CdnTaskKind, SubmitResult, TaskRef, next_reset
-from vodstudio.core.errors import ConfigError, ServiceError, VodStudioError
-from vodstudio.store.paths import ProfilePaths
+from vodstudio.cli.common import add_account_options, error_json, report_error, resolve_account
+from vodstudio.core.cdn import CdnQuota, CdnTask, CdnTaskKind, SubmitResult, next_reset
+from vodstudio.core.cdn_items import ItemList
+from vodstudio.core.errors import ConfigError, VodStudioError
+from vodstudio.services import Services
+from vodstudio.services.cdn import CdnDeskSession
 
-Action = Callable[[argparse.Namespace, CdnDesk, DeferredQueue], int]
+Action = Callable[[argparse.Namespace, CdnDeskSession], int]
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -44,7 +42,7 @@ def _action(
     parser = actions.add_parser(name, help=help_text)
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     add_account_options(parser)
-    parser.set_defaults(run=lambda args: _run(args, action))
+    parser.set_defaults(run=lambda args, services: _run(args, services, action))
     return parser
 
 
@@ -53,42 +51,33 @@ def _add_items(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from-file", metavar="FILE", help="one item per line ('-' for stdin)")
 
 
-def _run(args: argparse.Namespace, action: Action) -> int:
+def _run(args: argparse.Namespace, services: Services, action: Action) -> int:
     try:
-        resolved = resolve_account(args)
-        db = open_cdn_db(ProfilePaths.default())
-        try:
-            desk = build_desk(resolved.account, resolved.secret, db)
-            try:
-                return action(args, desk, DeferredQueue(db, resolved.account.name))
-            finally:
-                desk.close()
-        finally:
-            db.close()
+        account = resolve_account(args, services.accounts)
+        return action(args, services.cdn.open(account.name))
     except VodStudioError as error:
         if args.json:
-            print(json.dumps({"error": _error_json(error)}))
+            print(json.dumps({"error": error_json(error)}))
         return report_error(error)
 
 
 # ---- actions -----------------------------------------------------------------------------------
-def _refresh(args: argparse.Namespace, desk: CdnDesk, queue: DeferredQueue) -> int:
+def _refresh(args: argparse.Namespace, desk: CdnDeskSession) -> int:
     kind = CdnTaskKind.REFRESH_DIR if args.dir else CdnTaskKind.REFRESH_URL
-    return _submit(args, desk, queue, kind)
+    return _submit(args, desk, kind)
 
 
-def _prefetch(args: argparse.Namespace, desk: CdnDesk, queue: DeferredQueue) -> int:
-    return _submit(args, desk, queue, CdnTaskKind.PREFETCH)
+def _prefetch(args: argparse.Namespace, desk: CdnDeskSession) -> int:
+    return _submit(args, desk, CdnTaskKind.PREFETCH)
 
 
-def _submit(args: argparse.Namespace, desk: CdnDesk, queue: DeferredQueue, kind: CdnTaskKind) -> int:
-    items = _read_items(args)
-    desk.check(kind)
-    earlier = queue.submit_due(desk)  # older deferred items go first: they have waited longer
-    before = desk.quota()
-    result = queue.submit(desk, kind, items)
+def _submit(args: argparse.Namespace, desk: CdnDeskSession, kind: CdnTaskKind) -> int:
+    items = _read_items(args, desk, kind)
+    outcome = desk.submit(kind, items)  # the same call as the CDN panel: deferred items go first
+    earlier, result, before = outcome.earlier, outcome.result, outcome.quota_before
+    provider = desk.account.provider.value
     if args.json:
-        doc = {"provider": desk.provider.value, "kind": kind.value, "quota_before": _quota_json(before)}
+        doc = {"provider": provider, "kind": kind.value, "quota_before": _quota_json(before)}
         doc |= _result_json(result) | {"earlier_deferred_submitted": len(earlier.submitted)}
         print(json.dumps(doc, indent=2))
     else:
@@ -102,18 +91,12 @@ def _submit(args: argparse.Namespace, desk: CdnDesk, queue: DeferredQueue, kind:
     return 0
 
 
-def _status(args: argparse.Namespace, desk: CdnDesk, queue: DeferredQueue) -> int:
-    if args.task_ids:
-        known = {ref.task_id: ref for ref in queue.task_refs(desk.provider.value, limit=10_000)}
-        tasks = desk.tasks([known.get(t, TaskRef(t)) for t in args.task_ids])
-    elif desk.provider.value == "aliyun":
-        tasks = desk.tasks()
-    else:
-        tasks = queue.statuses(desk)
+def _status(args: argparse.Namespace, desk: CdnDeskSession) -> int:
+    listing = desk.tasks(args.task_ids)
+    tasks = listing.tasks
     if args.json:
-        print(
-            json.dumps({"provider": desk.provider.value, "tasks": [_task_json(t) for t in tasks]}, indent=2)
-        )
+        doc = {"provider": desk.account.provider.value, "total": listing.total}
+        print(json.dumps(doc | {"tasks": [_task_json(t) for t in tasks]}, indent=2))
         return 0
     if not tasks:
         print("No tasks.")
@@ -124,15 +107,15 @@ def _status(args: argparse.Namespace, desk: CdnDesk, queue: DeferredQueue) -> in
     return 0
 
 
-def _quota(args: argparse.Namespace, desk: CdnDesk, queue: DeferredQueue) -> int:
+def _quota(args: argparse.Namespace, desk: CdnDeskSession) -> int:
     quota = desk.quota()
-    waiting = queue.pending(desk.provider.value)
+    waiting = desk.pending()
     if args.json:
-        print(json.dumps({"provider": desk.provider.value, **_quota_json(quota), "pending": len(waiting)}))
+        provider = desk.account.provider.value
+        print(json.dumps({"provider": provider, **_quota_json(quota), "pending": len(waiting)}))
         return 0
-    for kind in CdnTaskKind:
-        if desk.supports(kind):
-            print(_quota_sentence(quota, kind))
+    for kind in desk.kinds():
+        print(_quota_sentence(quota, kind))
     if not quota.known:
         print("(counted locally: Huawei has no quota API, so use by other tools is not included)")
     if waiting:
@@ -140,9 +123,9 @@ def _quota(args: argparse.Namespace, desk: CdnDesk, queue: DeferredQueue) -> int
     return 0
 
 
-def _pending(args: argparse.Namespace, desk: CdnDesk, queue: DeferredQueue) -> int:
-    result = queue.submit_due(desk) if args.submit else SubmitResult()
-    waiting = queue.pending(desk.provider.value)
+def _pending(args: argparse.Namespace, desk: CdnDeskSession) -> int:
+    result = desk.submit_due() if args.submit else SubmitResult()
+    waiting = desk.pending()
     if args.json:
         rows = [{"id": p.id, "kind": p.kind.value, "item": p.item, "day": p.shanghai_day} for p in waiting]
         print(json.dumps({**_result_json(result), "pending": rows}, indent=2))
@@ -156,14 +139,30 @@ def _pending(args: argparse.Namespace, desk: CdnDesk, queue: DeferredQueue) -> i
 
 
 # ---- helpers -----------------------------------------------------------------------------------
-def _read_items(args: argparse.Namespace) -> list[str]:
-    items = list(args.items)
+def _read_items(args: argparse.Namespace, desk: CdnDeskSession, kind: CdnTaskKind) -> list[str]:
+    """Arguments, then the file's lines, through the CDN panel's parser (same items, same order)."""
+    given = desk.parse("\n".join(args.items), kind)
+    _report_problems(given, where="argument")
+    items = list(given.items)
     if args.from_file:
-        text = sys.stdin.read() if args.from_file == "-" else Path(args.from_file).read_text("utf-8")
-        items += [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+        source = sys.stdin.read() if args.from_file == "-" else Path(args.from_file).read_text("utf-8-sig")
+        listed = desk.parse(source, kind)
+        _report_problems(listed, where="line")
+        items += listed.items
     if not items:
         raise ConfigError("Nothing to submit: give URLs or --from-file FILE.", code="cdn.no-items")
-    return items
+    return list(dict.fromkeys(items))
+
+
+def _report_problems(parsed: ItemList, *, where: str) -> None:
+    """Name every bad item with its number, then stop before anything is sent."""
+    if not parsed.problems:
+        return
+    for problem in parsed.problems:
+        print(f"error: {where} {problem.line}: {problem.text}: {problem.kind.value}", file=sys.stderr)
+    raise ConfigError(
+        f"{len(parsed.problems)} item(s) cannot be sent; fix or remove them.", code="cdn.bad-items"
+    )
 
 
 def _reset_text() -> str:
@@ -199,7 +198,7 @@ def _result_json(result: SubmitResult) -> dict[str, Any]:
         "task_ids": result.task_ids,
         "deferred": result.deferred,
         "failed": result.failed,
-        "error": _error_json(result.error) if result.error else None,
+        "error": error_json(result.error) if result.error else None,
     }
 
 
@@ -213,10 +212,3 @@ def _task_json(task: CdnTask) -> dict[str, Any]:
         "created_at": task.created_at.isoformat() if task.created_at else None,
         "description": task.description,
     }
-
-
-def _error_json(error: VodStudioError) -> dict[str, Any]:
-    doc: dict[str, Any] = {"code": error.code, "message": error.message}
-    if isinstance(error, ServiceError):
-        doc |= {"request_id": error.request_id, "http_status": error.http_status}
-    return doc

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import TextIO
 
-from vodstudio.core.jobs import JobProgress, JobsAdded, JobState, JobStateChanged
+from vodstudio.core.jobs import JobProgress, JobsAdded, JobState, JobStateChanged, TransferEvent
 
 REDRAW_S = 0.25
 _RATE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b?)?\s*(?:/s)?\s*$", re.IGNORECASE)
@@ -35,8 +35,8 @@ def human_bytes(n: float) -> str:
     return f"{n:.1f} TiB"
 
 
-def _event_json(event: object) -> str:
-    data = asdict(event)  # type: ignore[call-overload]
+def _event_json(event: TransferEvent) -> str:
+    data = asdict(event)
     data = {k: (v.value if isinstance(v, JobState) else v) for k, v in data.items()}
     return json.dumps({"event": type(event).__name__, **data}, ensure_ascii=False)
 
@@ -64,7 +64,7 @@ class ProgressPrinter:
         self.failed: set[int] = set()
         self.done: set[int] = set()
 
-    def __call__(self, event: object) -> None:
+    def __call__(self, event: TransferEvent) -> None:
         with self._lock:
             if isinstance(event, JobStateChanged):
                 self._state(event)

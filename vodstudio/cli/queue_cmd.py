@@ -13,8 +13,8 @@ from vodstudio.cli.progress import human_bytes
 from vodstudio.cli.upload_cmd import account_name, add_run_options, run_engine
 from vodstudio.core.errors import ConfigError, VodStudioError
 from vodstudio.core.jobs import JobState
-from vodstudio.services import Services, build_services
-from vodstudio.transfer.engine import UploadEngine
+from vodstudio.services import Services
+from vodstudio.services.uploads import UploadEngine
 
 _UNFINISHED = [s for s in JobState if not s.is_final]
 
@@ -52,40 +52,37 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         sub.set_defaults(run=_pause if name == "pause" else _cancel)
 
 
-def _list(args: argparse.Namespace) -> int:
-    services = build_services()
-    try:
-        states = [JobState(s) for s in args.state] if args.state else None
-        jobs = services.queue.page(args.offset, args.limit, states)
-        if args.json:
-            for job in jobs:
-                row = {
-                    "id": job.id,
-                    "state": job.state.value,
-                    "kind": job.kind.value,
-                    "account": job.account,
-                    "path": job.path,
-                    "size": job.size,
-                    "bytes_done": job.bytes_done,
-                    "media_id": job.media_id,
-                    "error_code": job.error_code,
-                    "error_message": job.error_message,
-                    "request_id": job.request_id,
-                }
-                print(json.dumps(row, ensure_ascii=False))
-            return 0
-        totals = services.queue.totals()
+def _list(args: argparse.Namespace, services: Services) -> int:
+    queue = services.uploads.queue
+    states = [JobState(s) for s in args.state] if args.state else None
+    jobs = queue.page(args.offset, args.limit, states)
+    if args.json:
         for job in jobs:
-            err = f"  {job.error_code}: {job.error_message}" if job.error_code else ""
-            print(
-                f"{job.id:>7}  {job.state.value:<10} {human_bytes(job.size):>10}  "
-                f"{job.media_id or '-':<34} {job.file_name}{err}"
-            )
-        summary = ", ".join(f"{n} {s.value}" for s, n in sorted(totals.by_state.items()))
-        print(f"{totals.total} jobs: {summary or 'none'}", file=sys.stderr)
+            row = {
+                "id": job.id,
+                "state": job.state.value,
+                "kind": job.kind.value,
+                "account": job.account,
+                "path": job.path,
+                "size": job.size,
+                "bytes_done": job.bytes_done,
+                "media_id": job.media_id,
+                "error_code": job.error_code,
+                "error_message": job.error_message,
+                "request_id": job.request_id,
+            }
+            print(json.dumps(row, ensure_ascii=False))
         return 0
-    finally:
-        services.close()
+    totals = queue.totals()
+    for job in jobs:
+        err = f"  {job.error_code}: {job.error_message}" if job.error_code else ""
+        print(
+            f"{job.id:>7}  {job.state.value:<10} {human_bytes(job.size):>10}  "
+            f"{job.media_id or '-':<34} {job.file_name}{err}"
+        )
+    summary = ", ".join(f"{n} {s.value}" for s, n in sorted(totals.by_state.items()))
+    print(f"{totals.total} jobs: {summary or 'none'}", file=sys.stderr)
+    return 0
 
 
 def _register_env_account(args: argparse.Namespace, services: Services) -> None:
@@ -95,67 +92,61 @@ def _register_env_account(args: argparse.Namespace, services: Services) -> None:
 
 
 def _run_to_completion(
-    args: argparse.Namespace, states: list[JobState], start: Callable[[UploadEngine, list[int]], None]
+    args: argparse.Namespace,
+    services: Services,
+    states: list[JobState],
+    start: Callable[[UploadEngine, list[int]], None],
 ) -> int:
     """Start the given jobs (or every job in ``states``) and run them as `upload` does."""
-    services = build_services()
     try:
         _register_env_account(args, services)
 
         def prepare(engine: UploadEngine) -> list[int]:
-            ids = list(args.ids or services.queue.ids_in_order(states))
+            ids = list(args.ids or services.uploads.queue.ids_in_order(states))
             start(engine, ids)
             return ids
 
         return run_engine(services, args, prepare)
     except VodStudioError as exc:
         return report_error(exc)
-    finally:
-        services.close()
 
 
-def _resume(args: argparse.Namespace) -> int:
-    return _run_to_completion(args, _UNFINISHED, UploadEngine.resume)
+def _resume(args: argparse.Namespace, services: Services) -> int:
+    return _run_to_completion(args, services, _UNFINISHED, UploadEngine.resume)
 
 
-def _retry(args: argparse.Namespace) -> int:
-    return _run_to_completion(args, [JobState.FAILED], UploadEngine.retry)
+def _retry(args: argparse.Namespace, services: Services) -> int:
+    return _run_to_completion(args, services, [JobState.FAILED], UploadEngine.retry)
 
 
 def _selected(args: argparse.Namespace, services: Services) -> list[int]:
     if args.all:
-        return services.queue.ids_in_order(_UNFINISHED)
+        return services.uploads.queue.ids_in_order(_UNFINISHED)
     if not args.ids:
         raise ConfigError("give job ids or --all", code="config.usage")
     return list(args.ids)
 
 
-def _pause(args: argparse.Namespace) -> int:
-    services = build_services()
+def _pause(args: argparse.Namespace, services: Services) -> int:
     try:
-        engine = services.engine(lambda _event: None)
+        engine = services.uploads.engine(lambda _event: None)
         engine.pause(_selected(args, services))
         engine.close()
         return 0
     except VodStudioError as exc:
         return report_error(exc)
-    finally:
-        services.close()
 
 
-def _cancel(args: argparse.Namespace) -> int:
-    services = build_services()
+def _cancel(args: argparse.Namespace, services: Services) -> int:
     try:
         _register_env_account(args, services)
-        engine = services.engine(lambda _event: None)
+        engine = services.uploads.engine(lambda _event: None)
         engine.cancel(_selected(args, services))
         failures = engine.finish_cancels()
         engine.close()
         for job_id in failures:
-            job = services.queue.job(job_id)
+            job = services.uploads.job(job_id)
             print(f"error: job {job_id} could not be cleaned up: {job.error_message if job else ''}")
         return 1 if failures else 0
     except VodStudioError as exc:
         return report_error(exc)
-    finally:
-        services.close()

@@ -7,12 +7,13 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from vodstudio.cli.common import ENV_ACCOUNT_NAME, add_account_options, report_error, resolve_account
+from vodstudio.cli.common import add_account_options, report_error, resolve_account
 from vodstudio.cli.progress import ProgressPrinter, parse_rate
 from vodstudio.core.errors import VodStudioError
 from vodstudio.core.jobs import JobMetadata, JobState, Limits
-from vodstudio.services import Services, build_services
-from vodstudio.transfer.engine import UploadEngine
+from vodstudio.core.match_builder import parse_tags
+from vodstudio.services import Services
+from vodstudio.services.uploads import UploadEngine, resolved
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,7 +42,7 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
 
 
 def limits_from(args: argparse.Namespace, services: Services) -> Limits:
-    base = services.limits()
+    base = services.uploads.limits()
     rate = base.bandwidth_bps if args.limit_rate is None else parse_rate(args.limit_rate)
     return Limits(
         parallel_files=args.parallel or base.parallel_files,
@@ -52,15 +53,12 @@ def limits_from(args: argparse.Namespace, services: Services) -> Limits:
 
 def account_name(args: argparse.Namespace, services: Services) -> str:
     """Resolve the account; environment credentials are registered in memory under ``env``."""
-    resolved = resolve_account(args, services.accounts)
-    if resolved.account.name == ENV_ACCOUNT_NAME or args.endpoint or args.region:
-        services.register_adhoc(resolved.account, resolved.secret)
-    return resolved.account.name
+    return resolve_account(args, services.accounts).name
 
 
 def _label(services: Services) -> Callable[[int], str]:
     def name(job_id: int) -> str:
-        job = services.queue.job(job_id)
+        job = services.uploads.job(job_id)
         return job.file_name if job else f"job {job_id}"
 
     return name
@@ -73,7 +71,7 @@ def run_engine(
 ) -> int:
     """Start the engine, let ``prepare`` queue work, run to idle; exit 1 if any job failed, 130 on Ctrl-C."""
     printer = ProgressPrinter(_label(services), json_lines=args.json)
-    engine = services.engine(printer, limits=limits_from(args, services))
+    engine = services.uploads.engine(printer, limits=limits_from(args, services))
     try:
         ids = list(prepare(engine))
         engine.start()
@@ -87,7 +85,7 @@ def run_engine(
     printer.finish()
     failed = set(printer.failed)
     for job_id in ids:
-        job = services.queue.job(job_id)
+        job = services.uploads.job(job_id)
         if job is not None and job.state is JobState.FAILED:
             failed.add(job_id)
     if not args.json:
@@ -95,21 +93,19 @@ def run_engine(
     return 1 if failed else 0
 
 
-def run_upload(args: argparse.Namespace) -> int:
-    services = build_services()
+def run_upload(args: argparse.Namespace, services: Services) -> int:
     try:
         name = account_name(args, services)
-        tags = tuple(t.strip() for t in args.tags.split(",") if t.strip())
         meta = JobMetadata(
             title=args.title,
             description=args.description,
-            tags=tags,
+            tags=tuple(parse_tags(args.tags)),  # the same parser as the upload sheet
             cate_id=args.cate_id,
             template_group_id=args.template_group,
             workflow_id=args.workflow,
-            cover_path=str(Path(args.cover).resolve()) if args.cover else "",
+            cover_path=str(resolved([Path(args.cover)])[0]) if args.cover else "",
         )
-        paths = [Path(p).resolve() for p in args.paths]
+        paths = resolved([Path(p) for p in args.paths])
 
         def prepare(engine: UploadEngine) -> list[int]:
             result = engine.add_files(name, paths, meta, include_all=args.include_all)
@@ -120,8 +116,6 @@ def run_upload(args: argparse.Namespace) -> int:
         return run_engine(services, args, prepare)
     except (VodStudioError, ValueError) as exc:
         return report_error(exc) if isinstance(exc, VodStudioError) else _usage(exc)
-    finally:
-        services.close()
 
 
 def _usage(exc: ValueError) -> int:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from vodstudio.core.media_types import MediaClass, media_class
+
 
 class JobKind(enum.StrEnum):
     VIDEO = "video"  # video or audio file -> CreateUploadVideo
@@ -142,6 +144,10 @@ class JobsAdded:
     skipped: tuple[tuple[str, str], ...] = ()  # (path, reason code)
 
 
+# Everything the engine reports to its sink; consumers match on the type (``isinstance`` / ``match``).
+TransferEvent = JobProgress | JobStateChanged | JobsAdded
+
+
 @dataclass(frozen=True)
 class QueueTotals:
     total: int = 0
@@ -179,22 +185,13 @@ class Limits:
         return max(self.parallel_parts, self.parallel_files, 1)
 
 
-_VIDEO = "mp4 ts 3gp mpg mpeg mpe dat vob asf avi wmv asx mov mkv rm rmvb flv f4v webm m4v 3g2 m3u8 mts m2ts"
-_VIDEO += " mxf ogv dv"
-_AUDIO = "mp3 wma wav aac m4a flac ogg ape amr aiff aif"
-VIDEO_EXTENSIONS = frozenset(_VIDEO.split())
-AUDIO_EXTENSIONS = frozenset(_AUDIO.split())
-IMAGE_EXTENSIONS = frozenset({"png", "jpg", "jpeg", "bmp", "webp", "gif"})
-ATTACHED_EXTENSIONS = frozenset({"srt", "ass", "stl", "ttml", "vtt"})
-
-
 def kind_for_name(name: str) -> JobKind | None:
-    """The job kind a file name implies, or None when it is not media."""
-    ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if ext in VIDEO_EXTENSIONS or ext in AUDIO_EXTENSIONS:
+    """The job kind a file name implies (``core/media_types.py`` decides), or None when it is not media."""
+    media = media_class(name)
+    if media in (MediaClass.VIDEO, MediaClass.AUDIO):
         return JobKind.VIDEO
-    if ext in IMAGE_EXTENSIONS:
+    if media is MediaClass.IMAGE:
         return JobKind.IMAGE
-    if ext in ATTACHED_EXTENSIONS:
+    if media is MediaClass.SUBTITLE:
         return JobKind.ATTACHED
     return None

@@ -23,7 +23,7 @@ _NOT_A_KEYCHAIN_MODULES = ("keyring.backends.fail", "keyring.backends.null", "ke
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
-    """An in-process keyring backend for tests and smoke runs, installed with ``keyring.set_keyring``.
+    """An in-process keyring backend for tests and the screenshot runner: ``SecretStore(backend=...)``.
 
     keyring considers every imported backend class for automatic selection; a priority that raises
     makes this one "not viable", so a machine without a keychain falls back to ``fail.Keyring`` (and
@@ -70,13 +70,20 @@ def _register_for_redaction(secret: str) -> None:
 
 
 class SecretStore:
-    """Stores secrets under ``KEYRING_SERVICE``; ``persistent`` is False when only memory is used."""
+    """Stores secrets under ``KEYRING_SERVICE``; ``persistent`` is False when only memory is used.
 
-    def __init__(self, service: str = KEYRING_SERVICE) -> None:
+    ``backend`` defaults to the keychain keyring selects for this OS; tests and the screenshot runner
+    pass a ``MemoryKeyring`` instead of replacing keyring's process-wide choice.
+    """
+
+    def __init__(
+        self, service: str = KEYRING_SERVICE, *, backend: keyring.backend.KeyringBackend | None = None
+    ) -> None:
         self._service = service
         self._memory: dict[str, str] = {}
         self._lock = threading.Lock()
-        backend = keyring.get_keyring()
+        backend = backend or keyring.get_keyring()
+        self._backend = backend
         self.backend_name = f"{type(backend).__module__}.{type(backend).__name__}"
         self.persistent = _backend_is_keychain(backend)
         if not self.persistent:
@@ -91,7 +98,7 @@ class SecretStore:
         with self._lock:
             if self.persistent:
                 try:
-                    keyring.set_password(self._service, key, secret)
+                    self._backend.set_password(self._service, key, secret)
                     return
                 except keyring.errors.KeyringError as exc:
                     log.warning("The keychain refused to store a secret (%s); keeping it in memory", exc)
@@ -105,7 +112,7 @@ class SecretStore:
             if not self.persistent:
                 return None
             try:
-                value = keyring.get_password(self._service, key)
+                value = self._backend.get_password(self._service, key)
             except keyring.errors.KeyringError as exc:
                 raise SecretStoreError(f"The keychain could not be read: {exc}") from exc
         if value:
@@ -118,7 +125,7 @@ class SecretStore:
             if not self.persistent:
                 return
             try:
-                keyring.delete_password(self._service, key)
+                self._backend.delete_password(self._service, key)
             except keyring.errors.PasswordDeleteError:
                 pass  # already gone: deleting is idempotent
             except keyring.errors.KeyringError as exc:

@@ -1,8 +1,13 @@
-"""User settings as a small typed dataclass, saved atomically; unknown or bad values fall back to defaults."""
+"""User settings as a small frozen dataclass, saved atomically; unknown or bad values fall back to defaults.
+
+Frozen on purpose: the one writer is ``services.settings.SettingsService.update``, which replaces the
+whole value under a lock and saves it; nobody changes a shared instance in place from another thread.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -12,7 +17,7 @@ from vodstudio.store.paths import ProfilePaths
 log = logging.getLogger(__name__)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Settings:
     parallel_files: int = 2
     parallel_parts: int = 4  # connection budget shared by all files (house style: one budget)
@@ -21,39 +26,63 @@ class Settings:
     include_all_files: bool = False  # queue non-media files dropped in folders too
     # Defaults of the metadata sheet, remembered between uploads.
     default_description: str = ""
-    default_tags: list[str] = field(default_factory=list)
+    default_tags: tuple[str, ...] = ()
     default_cate_id: int | None = None
     default_template_group_id: str = ""
-    # CDN domain per account name (the VOD API has no "list my domains" call in our operation set).
-    cdn_domains: dict[str, str] = field(default_factory=dict)
+    # The CDN domain last used per account name.
+    cdn_domains: Mapping[str, str] = field(default_factory=dict)
     language: str = ""  # "" = follow the system
+    theme: str = ""  # "" = follow the system; "light" or "dark"
 
 
 def _coerce(name: str, value: Any, default: Any) -> Any:
-    if default is None:
+    if name == "default_cate_id":
         return value if isinstance(value, int) and not isinstance(value, bool) else None
     if isinstance(default, bool):
         return value if isinstance(value, bool) else default
     if isinstance(default, int):
         return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else default
-    if isinstance(default, str | list | dict):
-        return value if isinstance(value, type(default)) else default
+    if isinstance(default, tuple):
+        return tuple(str(v) for v in value) if isinstance(value, list) else default
+    if isinstance(default, Mapping):
+        if isinstance(value, dict):
+            return {str(k): str(v) for k, v in value.items() if isinstance(v, str)}
+        return default
+    if isinstance(default, str):
+        return value if isinstance(value, str) else default
     log.debug("setting %s has an unexpected type", name)
     return default
 
 
+def normalised(settings: Settings) -> Settings:
+    """Clamp the values the engine relies on into their ranges."""
+    from dataclasses import replace
+
+    return replace(
+        settings,
+        parallel_files=max(1, min(settings.parallel_files, 16)),
+        parallel_parts=max(1, min(settings.parallel_parts, 64)),
+        bandwidth_limit=max(0, settings.bandwidth_limit),
+        default_tags=tuple(settings.default_tags),
+        cdn_domains=dict(settings.cdn_domains),
+    )
+
+
 def load_settings(paths: ProfilePaths) -> Settings:
     raw = read_json(paths.settings_path)
-    settings = Settings()
+    defaults = Settings()
     if not isinstance(raw, dict):
-        return settings
-    for item in fields(Settings):
-        if item.name in raw:
-            setattr(settings, item.name, _coerce(item.name, raw[item.name], getattr(settings, item.name)))
-    settings.parallel_files = max(1, min(settings.parallel_files, 16))
-    settings.parallel_parts = max(1, min(settings.parallel_parts, 64))
-    return settings
+        return defaults
+    values = {
+        item.name: _coerce(item.name, raw[item.name], getattr(defaults, item.name))
+        for item in fields(Settings)
+        if item.name in raw
+    }
+    return normalised(Settings(**values))
 
 
 def save_settings(paths: ProfilePaths, settings: Settings) -> None:
-    write_json(paths.settings_path, asdict(settings))
+    data = asdict(settings)
+    data["default_tags"] = list(settings.default_tags)
+    data["cdn_domains"] = dict(settings.cdn_domains)
+    write_json(paths.settings_path, data)

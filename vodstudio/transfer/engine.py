@@ -22,7 +22,7 @@ from vodstudio.core.jobs import (
     UploadJob,
 )
 from vodstudio.store.queue_db import NewJob, QueueDb
-from vodstudio.transfer.events import EventHub
+from vodstudio.transfer.events import EventHub, Sink
 from vodstudio.transfer.job_runner import JobRunner
 from vodstudio.transfer.oss_call import ConnectionBudget, JobControl, Shared, StopReason
 from vodstudio.transfer.oss_session import OssSession
@@ -71,7 +71,7 @@ class UploadEngine:
         client_for: Callable[[str], VodApi],
         *,
         limits: Limits,
-        sink: Callable[[object], None],
+        sink: Sink,
         session: OssSession | None = None,
         part_size: int = 0,
     ) -> None:

@@ -9,11 +9,11 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from vodstudio.core.jobs import JobProgress, JobStateChanged
+from vodstudio.core.jobs import JobProgress, JobStateChanged, TransferEvent
 
 log = logging.getLogger("vodstudio.transfer.events")
 
-Sink = Callable[[object], None]
+Sink = Callable[[TransferEvent], None]
 
 MIN_INTERVAL_S = 0.25  # ≤ 4 progress events per second per job
 SPEED_WINDOW_S = 5.0
@@ -47,7 +47,7 @@ class EventHub:
         self._lock = threading.Lock()
         self._tracks: dict[int, _Track] = {}
 
-    def emit(self, event: object) -> None:
+    def emit(self, event: TransferEvent) -> None:
         try:
             self._sink(event)
         except Exception:  # a broken sink must not kill an upload

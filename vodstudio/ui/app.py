@@ -7,13 +7,24 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QMessageLogContext, Qt, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QMessageLogContext,
+    Qt,
+    QTimer,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImageReader, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from vodstudio.app_info import NAME, ORG_DOMAIN, ORGANIZATION, SLUG, VERSION
+
+if TYPE_CHECKING:
+    from vodstudio.services import Services
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("vodstudio.qt")
@@ -143,21 +154,6 @@ def self_test_qt() -> tuple[bool, list[str]]:
     return ok, lines
 
 
-def _setup(args: argparse.Namespace) -> tuple[QApplication, Any, list[Any]]:
-    from vodstudio.services import build_services
-    from vodstudio.store.logs import setup_logging
-    from vodstudio.store.paths import ProfilePaths
-    from vodstudio.ui.i18n import install_translators
-
-    paths = ProfilePaths.default().ensure()
-    setup_logging(paths)
-    install_qt_message_handler()
-    app = make_application()
-    translators = install_translators(app)
-    log.info("%s %s starting (platform %s)", NAME, VERSION, app.platformName())
-    return app, build_services(paths), translators
-
-
 STARTUP_MARKER_ENV = "VODSTUDIO_STARTUP_MARKER"
 
 
@@ -165,21 +161,27 @@ def _print_shown_marker() -> None:
     print("main window shown", flush=True)
 
 
-def run_gui(args: argparse.Namespace) -> int:
-    """``vodstudio`` without a command: the desktop app (or ``--screenshot DIR``)."""
-    if getattr(args, "screenshot", None):
-        from vodstudio.ui.screenshots import run_screenshots
+def start_qt(services: Services) -> tuple[QApplication, list[QTranslator]]:
+    """Logging into the profile, Qt's messages into our log, the application and its translators."""
+    from vodstudio.ui.i18n import install_translators
 
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # pictures, not a window on screen
-        return run_screenshots(Path(args.screenshot))
-    app, services, _translators = _setup(args)
+    services.start_logging()
+    install_qt_message_handler()
+    app = make_application()
+    translators = install_translators(app)
+    log.info("%s %s starting (platform %s)", NAME, VERSION, app.platformName())
+    return app, translators
+
+
+def run_gui(args: argparse.Namespace, services: Services) -> int:
+    """``vodstudio`` without a command: the desktop app over the services ``main`` built."""
+    app, _translators = start_qt(services)
     from vodstudio.ui.bridge import shutdown_background
     from vodstudio.ui.main_window import MainWindow
-    from vodstudio.ui.sandbox_account import start_embedded_sandbox, stop_embedded_sandbox
 
     try:
         if getattr(args, "sandbox", False):
-            start_embedded_sandbox(services)
+            services.sandbox.start()
         window = MainWindow(services)
         window.show()
         if os.environ.get(STARTUP_MARKER_ENV):  # tests/bench/bench_bundle.py times start-up by it
@@ -192,7 +194,3 @@ def run_gui(args: argparse.Namespace) -> int:
         return status
     finally:
         shutdown_background(wait=False)
-        stop_embedded_sandbox()
-        closer = getattr(services, "close", None)
-        if callable(closer):
-            closer()

@@ -10,22 +10,77 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 from shiboken6 import isValid
+
+from vodstudio.core.jobs import JobProgress, JobsAdded, JobStateChanged, TransferEvent
 
 log = logging.getLogger(__name__)
 
 DRAIN_INTERVAL_MS = 200
 
 
-def _is_progress(event: object) -> bool:
-    # Duck-typed on purpose: the engine's events are plain frozen dataclasses (core/jobs.py) and the
-    # bridge must not care which module defines them (the CLI and tests may emit look-alikes).
-    return hasattr(event, "bytes_done") and hasattr(event, "job_id") and not hasattr(event, "state")
+class GuiInbox(QObject):
+    """The one worker → GUI hand-off: any thread ``post``s plain values, the GUI thread handles them.
 
+    With ``interval_ms > 0`` a GUI-thread timer drains the inbox at most that often (progress is
+    coalesced: many posts, one repaint). With ``interval_ms == 0`` the first post after a drain sends
+    one queued wake-up, so the handler runs as soon as the event loop is free. Workers never hold a
+    widget; they hold only this inbox's lock-protected list (a Qt object finalised on a worker thread
+    crashes). ``handler(items)`` gets everything posted since the last drain, in order.
+    """
 
-def _is_state_change(event: object) -> bool:
-    return hasattr(event, "state") and hasattr(event, "job_id")
+    _wake = Signal()
+
+    def __init__(
+        self,
+        handler: Callable[[list[Any]], None],
+        *,
+        interval_ms: int = 0,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._handler = handler
+        self._lock = threading.Lock()
+        self._items: list[Any] = []
+        self._interval = interval_ms
+        self._timer: QTimer | None = None
+        if interval_ms > 0:
+            self._timer = QTimer(self)
+            self._timer.setInterval(interval_ms)
+            self._timer.timeout.connect(self.drain)
+            self._timer.start()
+        else:
+            self._wake.connect(self.drain, Qt.ConnectionType.QueuedConnection)
+
+    def post(self, item: Any) -> None:
+        """Thread-safe; never touches Qt except the one wake-up signal of an immediate inbox."""
+        with self._lock:
+            self._items.append(item)
+            wake = self._timer is None and len(self._items) == 1
+        if wake:
+            self._wake.emit()
+
+    def pending(self) -> int:
+        with self._lock:
+            return len(self._items)
+
+    def stop(self) -> None:
+        """Pause a timed inbox (GUI thread); posts keep accumulating until ``resume``."""
+        if self._timer is not None:
+            self._timer.stop()
+
+    def resume(self) -> None:
+        if self._timer is not None and not self._timer.isActive():
+            self._timer.start()
+
+    @Slot()
+    def drain(self) -> None:
+        """Handle what arrived (also callable directly, e.g. before a screenshot)."""
+        with self._lock:
+            items, self._items = self._items, []
+        if items:
+            self._handler(items)
 
 
 class EngineBridge(QObject):
@@ -34,57 +89,49 @@ class EngineBridge(QObject):
     - ``progress_changed(dict[int, JobProgress])``: the latest progress of each job that moved.
     - ``job_state_changed(list[JobStateChanged])``: every state change, in order (never dropped).
     - ``jobs_changed(set[int])``: ids of all jobs touched in this tick (repaint hint for models).
-    - ``other_event(object)``: anything else the engine reports (totals, batch finished, ...).
+    - ``jobs_added(JobsAdded)``: jobs were queued (by this window, a CLI run or a restored queue).
     """
 
     progress_changed = Signal(object)
     job_state_changed = Signal(object)
     jobs_changed = Signal(object)
-    other_event = Signal(object)
+    jobs_added = Signal(object)
 
     def __init__(self, parent: QObject | None = None, *, interval_ms: int = DRAIN_INTERVAL_MS) -> None:
         super().__init__(parent)
-        self._lock = threading.Lock()
-        self._pending: list[object] = []
-        self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.drain)
-        self._timer.start()
+        self._inbox = GuiInbox(self._deliver, interval_ms=interval_ms, parent=self)
 
-    def sink(self, event: object) -> None:
+    def sink(self, event: TransferEvent) -> None:
         """Thread-safe: only appends under a lock; the GUI-thread timer does the rest."""
-        with self._lock:
-            self._pending.append(event)
+        self._inbox.post(event)
 
     def stop(self) -> None:
-        self._timer.stop()
+        self._inbox.stop()
 
-    @Slot()
     def drain(self) -> None:
-        """Emit what arrived since the last tick (also callable directly, e.g. before a screenshot)."""
-        with self._lock:
-            events, self._pending = self._pending, []
-        if not events:
-            return
-        progress: dict[int, object] = {}
-        states: list[object] = []
-        others: list[object] = []
+        self._inbox.drain()
+
+    def _deliver(self, events: list[TransferEvent]) -> None:
+        progress: dict[int, JobProgress] = {}
+        states: list[JobStateChanged] = []
+        added: list[JobsAdded] = []
         for event in events:
-            if _is_state_change(event):
-                states.append(event)
-            elif _is_progress(event):
-                progress[event.job_id] = event  # type: ignore[attr-defined]
-            else:
-                others.append(event)
-        touched = set(progress) | {e.job_id for e in states}  # type: ignore[attr-defined]
+            match event:
+                case JobStateChanged():
+                    states.append(event)
+                case JobProgress():
+                    progress[event.job_id] = event
+                case JobsAdded():
+                    added.append(event)
+        touched = set(progress) | {e.job_id for e in states}
         if states:
             self.job_state_changed.emit(states)
         if progress:
             self.progress_changed.emit(progress)
         if touched:
             self.jobs_changed.emit(touched)
-        for event in others:
-            self.other_event.emit(event)
+        for event in added:
+            self.jobs_added.emit(event)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -109,18 +156,18 @@ class BackgroundTask:
         return self.future.done()
 
 
-class _Relay(QObject):
-    """A GUI-thread object: its slot runs in the GUI thread, whatever thread emits ``finished``."""
-
-    finished = Signal(object)  # the task's token, never the task: see _work
+class _Relay:
+    """Delivers finished background calls on the GUI thread through one immediate ``GuiInbox``."""
 
     def __init__(self) -> None:
-        super().__init__()
-        self.finished.connect(self._deliver)
+        self.inbox = GuiInbox(self._deliver_all)
         # Keeps each task (the call and the callbacks it holds) alive until delivered in the GUI thread.
         self.in_flight: dict[int, BackgroundTask] = {}
 
-    @Slot(object)
+    def _deliver_all(self, tokens: list[int]) -> None:
+        for token in tokens:
+            self._deliver(token)
+
     def _deliver(self, token: int) -> None:
         task = self.in_flight.pop(token, None)
         if task is None:
@@ -194,7 +241,7 @@ def _work(relay: _Relay, token: int, future: Future[Any]) -> None:
         future.set_exception(exc)
     finally:
         del call
-        relay.finished.emit(token)
+        relay.inbox.post(token)
 
 
 def background_busy() -> int:

@@ -52,16 +52,18 @@ def _sentences() -> dict[str, str]:
     }
 
 
-def error_sentence(code: str, message: str = "", request_id: str = "") -> str:
+def error_sentence(code: str, message: str = "", request_id: str = "", *, family: bool = True) -> str:
     """One readable line: the sentence for ``code`` (or the raw message), then code and RequestId.
 
-    An unknown code still shows the service's own message so no information is lost.
+    An unknown code still shows the service's own message so no information is lost. ``family``:
+    an unknown ``Family.Detail`` code may use the family's sentence (service codes); our own domain
+    errors say exactly what went wrong in their message, which a generic sentence would hide.
     """
     if not code and not message:
         return ""
     sentences = _sentences()
     text = sentences.get(code)
-    if text is None and "." in code:  # "QuotaExceeded.Foo" → family sentence if known
+    if text is None and family and "." in code:  # "QuotaExceeded.Foo" → family sentence if known
         text = sentences.get(code.split(".", 1)[0])
     if text is None:
         text = message or tr(_CTX, "Something went wrong.")
@@ -76,7 +78,7 @@ def describe_error(error: BaseException) -> str:
     if isinstance(error, ServiceError):
         return error_sentence(error.service_code, error.facts.message, error.request_id)
     if isinstance(error, SourceFileError):
-        return f"{error_sentence(error.code, error.message)} — {error.path}"
+        return f"{error_sentence(error.code, error.message, family=False)} — {error.path}"
     if isinstance(error, VodStudioError):
-        return error_sentence(error.code, error.message)
+        return error_sentence(error.code, error.message, family=False)
     return error_sentence("", f"{type(error).__name__}: {error}")

@@ -5,10 +5,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -26,12 +25,43 @@ from PySide6.QtWidgets import (
 
 from vodstudio.app_info import NAME, VERSION
 from vodstudio.core.accounts import Account
+from vodstudio.services import Services
+from vodstudio.ui.accounts.welcome import WelcomeView
 from vodstudio.ui.bridge import EngineBridge, run_in_background
+from vodstudio.ui.cdn.panel import CdnPanel
 from vodstudio.ui.errors_text import describe_error
 from vodstudio.ui.icons import vector_icon
-from vodstudio.ui.sections import SECTION_CLASSES, adopt_shortcuts, local_paths_of, make_section
+from vodstudio.ui.library.panel import LibraryPanel
+from vodstudio.ui.sections import Section, local_paths_of
+from vodstudio.ui.uploads.panel import QueuePanel
 
 log = logging.getLogger(__name__)
+
+SECTION_KEYS = ("uploads", "library", "cdn")
+_NAVIGATION_KEYS = frozenset(
+    {
+        Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home,
+        Qt.Key.Key_End, Qt.Key.Key_Left, Qt.Key.Key_Right,
+    }
+)  # fmt: skip
+
+
+class DeliberateChoiceFilter(QObject):
+    """Keeps a combo box from changing by a stray key or wheel turn: it changes only from its popup.
+
+    Switching the active account changes what every section shows; arrow keys, Home/End or Ctrl+End
+    on a focused combo (or a scroll wheel passing over it) would do that silently. Space, F4 and
+    Alt+Down still open the popup, so the keyboard can choose on purpose.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Wheel:
+            return True
+        if event.type() == QEvent.Type.KeyPress and isinstance(watched, QComboBox):
+            key = Qt.Key(event.key())  # type: ignore[attr-defined]
+            alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)  # type: ignore[attr-defined]
+            return key in _NAVIGATION_KEYS and not (alt and key in (Qt.Key.Key_Down, Qt.Key.Key_Up))
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -40,22 +70,25 @@ class MainWindow(QMainWindow):
     account_changed = Signal(object)
     files_dropped = Signal(object)  # list[Path]
 
-    def __init__(self, services: Any, parent: QWidget | None = None, *, start_engine: bool = True) -> None:
+    def __init__(
+        self, services: Services, parent: QWidget | None = None, *, start_engine: bool = True
+    ) -> None:
         super().__init__(parent)
         self.services = services
+        self.account: Account | None = None
+        self.connection_ok: bool | None = None  # None while unknown (tests and screenshots wait on it)
         self.setWindowTitle(NAME)
         self.setAcceptDrops(True)
         self.bridge = EngineBridge(self)
-        self.engine = services.engine(self.bridge.sink)
+        self.engine = services.uploads.engine(self.bridge.sink)
         if start_engine:
             self.engine.start()
+        # The layout lives in the profile (not the registry or a plist): one folder holds everything.
         self._window_settings = QSettings(
             str(Path(services.paths.data_dir) / "window.ini"), QSettings.Format.IniFormat
         )
-        self.sections: dict[str, QWidget] = {}
         self._build_ui()
         self._build_actions()
-        self._adopt_section_shortcuts()
         self._build_status_bar()
         self._build_tray()
         self._restore_window_state()
@@ -63,6 +96,7 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- layout
     def _build_ui(self) -> None:
+        services = self.services
         self.root_stack = QStackedWidget(self)
         self.setCentralWidget(self.root_stack)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -70,14 +104,22 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget(self.splitter)
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setMinimumWidth(140)
+        self.sidebar.setMinimumWidth(120)
         self.sidebar.setMaximumWidth(260)
         self.pages = QStackedWidget(self.splitter)
+        self.uploads = QueuePanel(services.uploads, services.library, self.engine, self.bridge, self.pages)
+        self.library = LibraryPanel(services.library, services.cdn, services.paths.thumbnail_dir, self.pages)
+        self.cdn = CdnPanel(services.cdn, services.settings, self.pages)
+        # Typed as the protocol, so mypy checks that every panel really is a Section.
+        self.sections: dict[str, Section] = {
+            "uploads": self.uploads,
+            "library": self.library,
+            "cdn": self.cdn,
+        }
+        widgets: dict[str, QWidget] = {"uploads": self.uploads, "library": self.library, "cdn": self.cdn}
         titles = {"uploads": self.tr("Uploads"), "library": self.tr("Library"), "cdn": self.tr("CDN")}
-        for key, module, cls in SECTION_CLASSES:
-            page = self._make_section(module, cls, titles[key])
-            self.sections[key] = page
-            self.pages.addWidget(page)
+        for key in SECTION_KEYS:
+            self.pages.addWidget(widgets[key])
             item = QListWidgetItem(vector_icon(key), titles[key])
             item.setSizeHint(QSize(120, 36))
             self.sidebar.addItem(item)
@@ -86,31 +128,22 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([170, 900])
         self.root_stack.addWidget(self.splitter)
-        from vodstudio.ui.accounts.welcome import WelcomeView
-
         self.welcome = WelcomeView(self)
         self.welcome.add_account_requested.connect(self.open_accounts)
         self.welcome.sandbox_requested.connect(self.start_sandbox)
         self.root_stack.addWidget(self.welcome)
         self.resize(1180, 740)
 
-    def _make_section(self, module_name: str, cls_name: str, title: str) -> QWidget:
-        if cls_name == "QueuePanel":  # ours: it also needs the engine and the bridge
-            return make_section(module_name, cls_name, title, self, self.services, self.engine, self.bridge)
-        return make_section(module_name, cls_name, title, self, self.services)
-
-    @property
-    def uploads(self) -> Any:
-        return self.sections["uploads"]
-
     def show_section(self, key: str) -> None:
-        self.sidebar.setCurrentRow([k for k, _, _ in SECTION_CLASSES].index(key))
+        self.sidebar.setCurrentRow(SECTION_KEYS.index(key))
 
-    def current_section(self) -> QWidget:
-        return self.pages.currentWidget()
+    def current_section(self) -> Section:
+        return self.sections[SECTION_KEYS[max(self.pages.currentIndex(), 0)]]
 
     # ---------------------------------------------------------------- actions
-    def _action(self, text: str, slot: Callable[[], object], shortcut: Any = None) -> QAction:
+    def _action(
+        self, text: str, slot: Callable[..., object], shortcut: QKeySequence | str | None = None
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -120,15 +153,12 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey
-        self.act_add_files = self._action(self.tr("Add &Files…"), self._add_files, key.Open)
+        self.act_add_files = self._action(self.tr("Add &Files…"), self._add_files, QKeySequence(key.Open))
         self.act_add_folder = self._action(self.tr("Add F&older…"), self._add_folder, "Ctrl+Shift+O")
-        self.act_quit = self._action(self.tr("&Quit"), self.close, key.Quit)
-        self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
-        self.act_delete = self._action(
-            self.tr("&Delete"), lambda: self._forward("delete_selected"), key.Delete
-        )
-        self.act_find = self._action(self.tr("&Find"), lambda: self._forward("focus_search"), key.Find)
-        self.act_refresh = self._action(self.tr("&Refresh"), lambda: self._forward("refresh"), "F5")
+        self.act_quit = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
+        self.act_delete = self._action(self.tr("&Delete"), self._delete, QKeySequence(key.Delete))
+        self.act_find = self._action(self.tr("&Find"), self._find, QKeySequence(key.Find))
+        self.act_refresh = self._action(self.tr("&Refresh"), self._refresh, "F5")
         self.act_accounts = self._action(self.tr("&Accounts…"), self.open_accounts, "Ctrl+,")
         self.act_about = self._action(self.tr("&About %1").replace("%1", NAME), self._about)
         menu = self.menuBar()
@@ -143,10 +173,15 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self.act_refresh)
         view_menu.addSeparator()
-        for index, (name, _, _) in enumerate(SECTION_CLASSES):
+        self.act_sections: dict[str, QAction] = {}
+        for index, section in enumerate(SECTION_KEYS):
             title = self.sidebar.item(index).text()
-            act = self._action(title, lambda k=name: self.show_section(k), f"Ctrl+{index + 1}")
+            # ``triggered`` passes ``checked``: bind the key by default argument *after* it.
+            act = self._action(
+                title, lambda _checked=False, k=section: self.show_section(k), f"Ctrl+{index + 1}"
+            )
             view_menu.addAction(act)
+            self.act_sections[section] = act
         tools_menu = menu.addMenu(self.tr("&Tools"))
         tools_menu.addAction(self.act_accounts)
         help_menu = menu.addMenu(self.tr("&Help"))
@@ -171,45 +206,39 @@ class MainWindow(QMainWindow):
         bar.addWidget(QLabel(self.tr("Account:"), bar))
         self.account_combo = QComboBox(bar)
         self.account_combo.setObjectName("accountCombo")
-        self.account_combo.setMinimumWidth(200)
+        self.account_combo.setMinimumWidth(160)
         self.account_combo.setAccessibleName(self.tr("Active account"))
+        self._combo_guard = DeliberateChoiceFilter(self.account_combo)
+        self.account_combo.installEventFilter(self._combo_guard)
         self.account_combo.activated.connect(self._account_chosen)
         bar.addWidget(self.account_combo)
         self.act_accounts.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
         bar.addAction(self.act_accounts)
         self.addToolBar(bar)
 
-    def _adopt_section_shortcuts(self) -> None:
-        keys = [k for act in (self.act_delete, self.act_find, self.act_refresh) for k in act.shortcuts()]
-        self._adopted = {key: adopt_shortcuts(page, keys) for key, page in self.sections.items()}
+    @Slot()
+    def _delete(self) -> None:
+        self.current_section().delete_selected()
 
-    def _forward(self, method: str) -> None:
-        """Menu action → the current section's method, or the section's own shortcut for that key."""
-        page = self.current_section()
-        target = getattr(page, method, None)
-        if callable(target):
-            target()
-            return
-        action = {
-            "delete_selected": self.act_delete,
-            "focus_search": self.act_find,
-            "refresh": self.act_refresh,
-        }
-        key = next((k for k, p in self.sections.items() if p is page), "")
-        for sequence in action[method].shortcuts():
-            shortcut = self._adopted.get(key, {}).get(sequence.toString())
-            if shortcut is not None:
-                shortcut.activated.emit()
-                return
+    @Slot()
+    def _find(self) -> None:
+        self.current_section().focus_search()
 
+    @Slot()
+    def _refresh(self) -> None:
+        self.current_section().refresh()
+
+    @Slot()
     def _add_files(self) -> None:
         self.show_section("uploads")
         self.uploads.add_files_dialog()
 
+    @Slot()
     def _add_folder(self) -> None:
         self.show_section("uploads")
         self.uploads.add_folder_dialog()
 
+    @Slot()
     def _about(self) -> None:
         QMessageBox.about(
             self,
@@ -285,7 +314,7 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _account_chosen(self, index: int) -> None:
         name = self.account_combo.itemData(index)
-        if name:
+        if name and (self.account is None or name != self.account.name):
             self.services.accounts.set_active(name)
             self._apply_account(self.services.accounts.get(name))
 
@@ -294,23 +323,19 @@ class MainWindow(QMainWindow):
         for action in (self.act_add_files, self.act_add_folder):
             action.setEnabled(account is not None)
         for page in self.sections.values():
-            setter = getattr(page, "set_account", None)
-            if callable(setter):
-                setter(account)
+            page.set_account(account)
         self.account_changed.emit(account)
         self._check_connection(account)
 
     def _check_connection(self, account: Account | None) -> None:
-        self.connection_ok: bool | None = None  # None while unknown (tests and screenshots wait on it)
+        self.connection_ok = None
         if account is None:
             self.connection_label.setText(self.tr("No account"))
             return
         self.connection_label.setText(self.tr("Connecting to %1…").replace("%1", account.name))
-        from vodstudio.ui.accounts.connection import test_connection
-
-        services = self.services
+        accounts = self.services.accounts
         run_in_background(
-            lambda: test_connection(account, services.accounts.secret_for(account)),
+            lambda: accounts.probe(account),
             lambda _r: self._connection_ok(account),
             lambda exc: self._connection_failed(account, exc),
             owner=self,
@@ -324,28 +349,23 @@ class MainWindow(QMainWindow):
 
     def _connection_failed(self, account: Account, error: BaseException) -> None:
         if account == self.account:
+            self.connection_ok = False
             self.connection_label.setText(self.tr("Offline: %1").replace("%1", describe_error(error)))
 
     @Slot()
     def open_accounts(self) -> None:
         from vodstudio.ui.accounts.dialog import AccountsDialog
 
-        dialog = AccountsDialog(self.services, self)
+        dialog = AccountsDialog(self.services.accounts, self.services.settings, self)
         dialog.accounts_changed.connect(self.reload_accounts)
         dialog.open()
         self.accounts_dialog = dialog
 
     @Slot()
     def start_sandbox(self) -> None:
-        from vodstudio.ui.sandbox_account import start_embedded_sandbox
-
         self.welcome.set_busy(True)
-        run_in_background(
-            lambda: start_embedded_sandbox(self.services),
-            self._sandbox_started,
-            self._sandbox_failed,
-            owner=self,
-        )
+        sandbox = self.services.sandbox
+        run_in_background(sandbox.start, self._sandbox_started, self._sandbox_failed, owner=self)
 
     def _sandbox_started(self, account_name: str) -> None:
         self.welcome.set_busy(False)
@@ -362,7 +382,7 @@ class MainWindow(QMainWindow):
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event: Any) -> None:
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if local_paths_of(event.mimeData()) is not None:
             event.acceptProposedAction()
 
@@ -390,6 +410,8 @@ class MainWindow(QMainWindow):
         section = self._window_settings.value("section")
         if isinstance(section, str) and section.isdigit():
             self.sidebar.setCurrentRow(int(section))
+        for page in self.sections.values():
+            page.restore_state(self._window_settings)
 
     def save_window_state(self) -> None:
         self._window_settings.setValue("geometry", self.saveGeometry())
@@ -397,9 +419,7 @@ class MainWindow(QMainWindow):
         self._window_settings.setValue("splitter", self.splitter.saveState())
         self._window_settings.setValue("section", str(self.sidebar.currentRow()))
         for page in self.sections.values():
-            saver = getattr(page, "save_state", None)
-            if callable(saver):
-                saver(self._window_settings)
+            page.save_state(self._window_settings)
         self._window_settings.sync()
 
     def shutdown(self) -> None:
@@ -410,9 +430,7 @@ class MainWindow(QMainWindow):
         self.save_window_state()
         self.bridge.stop()
         for page in self.sections.values():
-            closer = getattr(page, "shutdown", None)
-            if callable(closer):
-                closer()
+            page.shutdown()
         self.engine.close()  # the window owns its engine: stop it and release its threads
         if self.tray is not None:
             self.tray.hide()

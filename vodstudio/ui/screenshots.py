@@ -12,12 +12,15 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from vodstudio.core.jobs import JobMetadata, JobState
+
+if TYPE_CHECKING:
+    from vodstudio.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +93,7 @@ def shoot_uploads(window: Any, out: Path, media: Path) -> Path:
 
     def progressed() -> bool:
         totals = engine.totals()
-        return totals.count(JobState.DONE) >= 3 and totals.count(JobState.UPLOADING) >= 1
+        return bool(totals.count(JobState.DONE) >= 3 and totals.count(JobState.UPLOADING) >= 1)
 
     wait_until(progressed, 30.0, settle=1.5)
     window.bridge.drain()
@@ -110,7 +113,11 @@ def shoot_cdn_usage(window: Any, out: Path, timeout: float) -> tuple[Path, bool]
     """The CDN section's Usage tab for the sandbox domain's last 24 h; False if the charts got no points."""
     window.show_section("cdn")
     panel = window.sections["cdn"]
-    charts = panel.charts_page
+    from vodstudio.ui.cdn.charts import ChartsPage
+
+    charts = panel.charts_widget
+    if not isinstance(charts, ChartsPage):  # QtCharts missing: no chart picture to make
+        return grab(window, out / "cdn-usage.png"), False
     panel.tabs.setCurrentWidget(charts)
     charts.reload()  # the tab loads on demand; the range combo defaults to the last 24 hours
 
@@ -141,40 +148,37 @@ def shoot_welcome(window: Any, out: Path) -> Path:
 
 
 def run_screenshots(out: Path) -> int:
-    """Start the sandbox on a temporary profile, render every view, exit 0 when all PNGs exist."""
-    import keyring
+    """Start the sandbox on a temporary profile, render every view, exit 0 when all PNGs exist.
 
-    from vodstudio.store.secrets import MemoryKeyring
+    The runner builds its own services (the same builder) on a throwaway profile with an in-memory
+    keychain, so it never touches the user's queue, settings or keys.
+    """
+    from vodstudio.services import build_throwaway_services
 
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # pictures, not a window on screen
     out = out.expanduser().resolve()
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="vodstudio-shots-") as tmp:
-        os.environ["VODSTUDIO_HOME"] = str(Path(tmp) / "profile")
-        keyring.set_keyring(MemoryKeyring())
-        return _render_all(out, Path(tmp))
+        services = build_throwaway_services(Path(tmp) / "profile")
+        try:
+            return _render_all(out, Path(tmp), services)
+        finally:
+            services.close()
 
 
-def _render_all(out: Path, tmp: Path) -> int:
-    from vodstudio.services import build_services
-    from vodstudio.store.logs import setup_logging
-    from vodstudio.store.paths import ProfilePaths
-    from vodstudio.ui.app import install_qt_message_handler, make_application
+def _render_all(out: Path, tmp: Path, services: Services) -> int:
+    from vodstudio.ui.app import start_qt
     from vodstudio.ui.bridge import shutdown_background
     from vodstudio.ui.main_window import MainWindow
-    from vodstudio.ui.sandbox_account import start_embedded_sandbox, stop_embedded_sandbox
 
-    paths = ProfilePaths.default().ensure()
-    setup_logging(paths)
-    install_qt_message_handler()
-    app = make_application()
-    services = build_services(paths)
+    app, _translators = start_qt(services)
     window = None
     try:
         window = MainWindow(services)
         window.resize(*SHOT_SIZE)
         window.show()
         written = [shoot_welcome(window, out)]
-        window.reload_accounts(select=start_embedded_sandbox(services))
+        window.reload_accounts(select=services.sandbox.start())
         wait_until(lambda: window.connection_ok is not None, 10.0)
         written.append(shoot_uploads(window, out, tmp / "media"))
         written.append(shoot_section(window, "library", out, 15.0))
@@ -191,7 +195,3 @@ def _render_all(out: Path, tmp: Path) -> int:
             window.close()
         app.processEvents()
         shutdown_background(wait=False)
-        stop_embedded_sandbox()
-        closer = getattr(services, "close", None)
-        if callable(closer):
-            closer()

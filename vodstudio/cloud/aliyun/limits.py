@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
+# lim.chunks: the one batching helper (core), re-exported for the operation modules.
+from vodstudio.core.batching import chunks as chunks
 from vodstudio.core.errors import InvalidParameterError, ServiceFacts
 
 Unit = Literal["chars", "bytes"]
@@ -67,11 +69,6 @@ def check_choice(name: str, value: str | None, allowed: Sequence[str]) -> None:
 def check_count(name: str, count: int, limit: int, code: str | None = None) -> None:
     if count > limit:
         raise local_error(code or f"{name}ExceededMax", f"At most {limit} {name} per request.")
-
-
-def chunks[T](items: Sequence[T], size: int) -> Iterator[list[T]]:
-    for start in range(0, len(items), size):
-        yield list(items[start : start + size])
 
 
 def unique(items: Iterable[str]) -> list[str]:

@@ -21,14 +21,11 @@ from vodstudio.cloud.aliyun.upload_models import (
     UrlUploadInfos,
     UrlUploadJob,
 )
+from vodstudio.core.media_types import ATTACHED_EXTENSIONS, IMAGE_EXTENSIONS
 
 IMAGE_TYPES = ("default", "cover")
-IMAGE_EXTS = ("png", "jpg", "jpeg", "gif", "heic", "webp")
-ATTACHED_EXTS: dict[str, tuple[str, ...]] = {
-    "watermark": ("png", "gif", "apng", "mov"),
-    "subtitle": ("srt", "ass", "stl", "ttml", "vtt"),
-    "material": ("jpg", "gif", "png", "mp4", "mat", "zip", "apk"),
-}
+IMAGE_EXTS = tuple(sorted(IMAGE_EXTENSIONS))
+ATTACHED_EXTS = ATTACHED_EXTENSIONS
 URL_UPLOAD_BATCH = 20
 URL_INFO_BATCH = 10
 REGISTER_BATCH = 10

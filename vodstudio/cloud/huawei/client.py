@@ -16,6 +16,7 @@ from vodstudio.cloud.http import make_http_client
 from vodstudio.cloud.huawei import signing
 from vodstudio.cloud.huawei.models import AssetPage, HuaweiAsset, HuaweiTaskStatus, TaskItem
 from vodstudio.cloud.retry import RetryPolicy, as_network_error, run_with_retry
+from vodstudio.core import batching
 from vodstudio.core.accounts import Account, ProxySetting
 from vodstudio.core.errors import ConfigError, MalformedResponseError, ServiceFacts, classify
 
@@ -33,8 +34,8 @@ def default_endpoint(region: str) -> str:
 
 
 def chunks[T](items: Sequence[T], size: int = MAX_ITEMS_PER_CALL) -> Iterator[list[T]]:
-    for start in range(0, len(items), size):
-        yield list(items[start : start + size])
+    """Huawei's batches of ten items per call."""
+    return batching.chunks(items, size)
 
 
 def error_facts(response: httpx.Response) -> ServiceFacts:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -23,9 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vodstudio.core.accounts import ALIYUN_REGIONS, HUAWEI_REGIONS, Account, Provider, ProxyMode, ProxySetting
+from vodstudio.core.accounts import Account, Provider, ProxyMode, ProxySetting
 from vodstudio.core.errors import VodStudioError
-from vodstudio.ui.accounts.connection import test_connection
+from vodstudio.services.accounts import AccountsService
+from vodstudio.services.providers import PROVIDERS, ProviderKit, kit_for
+from vodstudio.services.settings import SettingsService
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
 
@@ -39,10 +40,12 @@ class AccountsDialog(QDialog):
 
     accounts_changed = Signal(str)
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, accounts: AccountsService, settings: SettingsService, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.services = services
-        self.store = services.accounts
+        self.store = accounts
+        self.settings = settings
         self.editing: Account | None = None  # None: the form describes a new account
         self.setObjectName("accountsDialog")
         self.setWindowTitle(self.tr("Accounts"))
@@ -77,7 +80,7 @@ class AccountsDialog(QDialog):
         self.keychain_note = QLabel(self)
         self.keychain_note.setWordWrap(True)
         self.keychain_note.setObjectName("keychainNote")
-        if not self.store.secrets.persistent:
+        if not self.store.keychain_persistent:
             self.keychain_note.setText(
                 self.tr("No system keychain: the secret is kept for this session only.")
             )
@@ -115,8 +118,8 @@ class AccountsDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.name_edit = QLineEdit(self)
         self.provider_combo = QComboBox(self)
-        self.provider_combo.addItem(self.tr("Alibaba Cloud ApsaraVideo VOD"), Provider.ALIYUN)
-        self.provider_combo.addItem(self.tr("Huawei Cloud VOD"), Provider.HUAWEI)
+        for kit in PROVIDERS.values():
+            self.provider_combo.addItem(self.cloud_name(kit), kit.provider)
         self.provider_combo.currentIndexChanged.connect(self._provider_changed)
         self.region_combo = QComboBox(self)
         self.region_combo.setEditable(True)
@@ -158,19 +161,30 @@ class AccountsDialog(QDialog):
         form.addRow(self.tr("Proxy &URL:"), self.proxy_edit)
         return box
 
+    def cloud_name(self, kit: ProviderKit) -> str:
+        names = {
+            Provider.ALIYUN: self.tr("Alibaba Cloud ApsaraVideo VOD"),
+            Provider.HUAWEI: self.tr("Huawei Cloud VOD"),
+        }
+        return names.get(kit.provider, kit.display_name)
+
+    def _kit(self) -> ProviderKit:
+        return kit_for(Provider(self.provider_combo.currentData() or Provider.ALIYUN.value))
+
     @Slot()
     def _provider_changed(self) -> None:
-        provider = self.provider_combo.currentData()
-        huawei = provider == Provider.HUAWEI
+        kit = self._kit()
         current = self.region_combo.currentText()
         self.region_combo.clear()
-        self.region_combo.addItems(list(HUAWEI_REGIONS if huawei else ALIYUN_REGIONS))
+        self.region_combo.addItems(list(kit.regions))
         if current and self.region_combo.findText(current) >= 0:
             self.region_combo.setCurrentText(current)
-        self.key_id_label.setText(self.tr("Access &Key (AK):") if huawei else self.tr("AccessKey &ID:"))
-        self.secret_label.setText(self.tr("&Secret Key (SK):") if huawei else self.tr("AccessKey &Secret:"))
-        self.project_label.setVisible(huawei)
-        self.project_edit.setVisible(huawei)
+        # Huawei calls its key pair AK/SK and needs a project; the registry says which form to show.
+        ak_sk = kit.needs_project_id
+        self.key_id_label.setText(self.tr("Access &Key (AK):") if ak_sk else self.tr("AccessKey &ID:"))
+        self.secret_label.setText(self.tr("&Secret Key (SK):") if ak_sk else self.tr("AccessKey &Secret:"))
+        self.project_label.setVisible(kit.needs_project_id)
+        self.project_edit.setVisible(kit.needs_project_id)
 
     # ---------------------------------------------------------------- list
     def reload(self, select: str | None = None) -> None:
@@ -178,11 +192,7 @@ class AccountsDialog(QDialog):
         self.list.clear()
         for account in self.store.list():
             item = QListWidgetItem(account.name)
-            cloud = (
-                self.tr("Huawei Cloud VOD")
-                if account.provider is Provider.HUAWEI
-                else self.tr("Alibaba Cloud")
-            )
+            cloud = self.cloud_name(kit_for(account.provider))
             sandbox = self.tr(" · local sandbox") if account.is_sandbox else ""
             item.setToolTip(cloud + sandbox)
             item.setData(Qt.ItemDataRole.UserRole, account.name)
@@ -221,7 +231,7 @@ class AccountsDialog(QDialog):
         self.editing = None
         self.list.blockSignals(True)
         self.list.clearSelection()
-        self.list.setCurrentItem(None)
+        self.list.setCurrentRow(-1)
         self.list.blockSignals(False)
         for edit in (
             self.name_edit,
@@ -233,7 +243,7 @@ class AccountsDialog(QDialog):
             edit.clear()
         self.secret_edit.setPlaceholderText("")
         self.provider_combo.setCurrentIndex(0)
-        self.region_combo.setCurrentText(ALIYUN_REGIONS[0])
+        self.region_combo.setCurrentText(self._kit().default_region)
         self.proxy_combo.setCurrentIndex(0)
         self.remove_button.setEnabled(False)
         self.test_result.clear()
@@ -252,8 +262,9 @@ class AccountsDialog(QDialog):
             raise ValueError(self.tr("Give the account a name."))
         if not key_id:
             raise ValueError(self.tr("Enter the AccessKey ID."))
-        if provider is Provider.HUAWEI and not project:
-            raise ValueError(self.tr("Huawei Cloud needs the project ID of the region."))
+        kit = kit_for(provider)
+        if kit.needs_project_id and not project:
+            raise ValueError(self.tr("This cloud needs the project ID of the region."))
         if mode is ProxyMode.CUSTOM and not proxy_url.lower().startswith(PROXY_SCHEMES):
             raise ValueError(self.tr("The proxy URL must start with http://, https:// or socks5://."))
         return Account(
@@ -262,7 +273,7 @@ class AccountsDialog(QDialog):
             region=self.region_combo.currentText().strip(),
             access_key_id=key_id,
             endpoint=self.endpoint_edit.text().strip(),
-            project_id=project if provider is Provider.HUAWEI else "",
+            project_id=project if kit.needs_project_id else "",
             proxy=ProxySetting(mode, proxy_url if mode is ProxyMode.CUSTOM else ""),
             is_sandbox=self.editing.is_sandbox if self.editing is not None else False,
         )
@@ -305,6 +316,7 @@ class AccountsDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.store.remove(name)
+        self.settings.forget_account(name)
         self.reload()
         self.accounts_changed.emit("")
 
@@ -322,8 +334,11 @@ class AccountsDialog(QDialog):
             return
         store, editing = self.store, self.editing
 
-        def work() -> str:
-            return test_connection(account, secret if secret is not None else store.secret_for(editing))
+        def work() -> str:  # the same probe as `vodstudio account test`
+            if secret is not None:
+                return store.probe(account, secret)
+            assert editing is not None
+            return store.probe(account, store.secret_for(editing))
 
         self.test_button.setEnabled(False)
         self.test_result.setText(self.tr("Testing…"))

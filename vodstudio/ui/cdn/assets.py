@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from vodstudio.core.cdn import ASSET_PREFIX
 from vodstudio.core.units import format_bytes
+from vodstudio.services.cdn import CdnDeskSession
+from vodstudio.services.models import HuaweiAsset
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
 from vodstudio.ui.widgets.busy import StatusLine
@@ -27,12 +27,12 @@ from vodstudio.ui.widgets.busy import StatusLine
 class AssetPickerDialog(QDialog):
     """Lists the account's assets; ``chosen_items()`` gives ``asset:<id>`` strings for the desk."""
 
-    def __init__(self, client: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: CdnDeskSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Pick Huawei Cloud assets"))
         self.resize(640, 420)
-        self.client = client
-        self.assets: list[Any] = []
+        self.desk = desk
+        self.assets: list[HuaweiAsset] = []
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.tr("Filter by title or id"))
         self.table = QTableWidget(0, 4, self)
@@ -59,25 +59,15 @@ class AssetPickerDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        client = self.client
-
-        def fetch() -> list[Any]:
-            assets: list[Any] = []
-            page = 0
-            while len(assets) < 1000:  # the picker is for choosing, not for browsing a huge library
-                answer = client.list_assets(page=page, size=100)
-                assets += answer.assets
-                if not answer.assets or len(assets) >= answer.total:
-                    break
-                page += 1
-            return assets
-
         self.status.show_info(self.tr("Loading…"))
         run_in_background(
-            fetch, self._on_loaded, lambda e: self.status.show_error(describe_error(e)), owner=self
+            self.desk.assets,  # the first 1,000: the picker is for choosing, not for browsing
+            self._on_loaded,
+            lambda e: self.status.show_error(describe_error(e)),
+            owner=self,
         )
 
-    def _on_loaded(self, assets: list[Any]) -> None:
+    def _on_loaded(self, assets: list[HuaweiAsset]) -> None:
         self.assets = assets
         self.table.setRowCount(len(assets))
         for row, asset in enumerate(assets):

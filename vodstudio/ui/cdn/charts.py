@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import QDateTime, Qt
@@ -12,6 +11,8 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPush
 
 from vodstudio.core.cdn_ranges import RangePreset, query_window
 from vodstudio.core.units import format_bits_per_second, format_bytes
+from vodstudio.services.cdn import CdnDeskSession
+from vodstudio.services.models import UsagePoint, UsageSeries
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
 from vodstudio.ui.widgets.busy import StatusLine
@@ -54,7 +55,7 @@ class UsageChart(QChartView):
         self.series.attachAxis(self.x_axis)
         self.series.attachAxis(self.y_axis)
 
-    def show_series(self, points: list[Any], bits: bool, start: dt.datetime, end: dt.datetime) -> None:
+    def show_series(self, points: list[UsagePoint], bits: bool, start: dt.datetime, end: dt.datetime) -> None:
         peak = max((float(p.value) for p in points), default=0.0)
         divisor, unit = axis_scale(peak, bits)
         self.series.clear()
@@ -75,7 +76,7 @@ class ChartsPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.client: Any = None
+        self.desk: CdnDeskSession | None = None
         self.domain = ""
         self.range_combo = QComboBox(self)
         for preset, label in (
@@ -100,7 +101,7 @@ class ChartsPage(QWidget):
         self.range_combo.currentIndexChanged.connect(self._range_changed)
         self.load_button.clicked.connect(self.reload)
         self._token = 0
-        self.last_series: tuple[Any, Any] | None = None
+        self.last_series: tuple[UsageSeries, UsageSeries] | None = None
 
     def _layout(self) -> None:
         row = QHBoxLayout()
@@ -125,8 +126,8 @@ class ChartsPage(QWidget):
         layout.addWidget(self.bps_chart, 1)
         layout.addWidget(self.status)
 
-    def set_source(self, client: Any, domain: str) -> None:
-        self.client, self.domain = client, domain
+    def set_source(self, desk: CdnDeskSession | None, domain: str) -> None:
+        self.desk, self.domain = desk, domain
         self.last_series = None
         self.total_label.setText("–")
         self.peak_label.setText("–")
@@ -135,7 +136,7 @@ class ChartsPage(QWidget):
         self.custom.setVisible(self.range_combo.currentData() == RangePreset.CUSTOM.value)
 
     def reload(self) -> None:
-        if self.client is None or not self.domain:
+        if self.desk is None or not self.domain:
             self.status.show_error(self.tr("Enter the CDN domain above first."))
             return
         preset = RangePreset(self.range_combo.currentData())
@@ -149,21 +150,20 @@ class ChartsPage(QWidget):
             self.status.show_error(str(exc))
             return
         self._token += 1
-        token, client, domain = self._token, self.client, self.domain
+        token, desk, domain = self._token, self.desk, self.domain
         self.status.show_info(self.tr("Loading…"))
         self.interval_label.setText(self.tr("one point every %1 min").replace("%1", str(interval // 60)))
 
-        def load() -> tuple[Any, Any]:
-            kw = {"start_time": start, "end_time": end, "interval": interval}
-            return client.describe_vod_domain_traffic_data(domain, **kw), client.describe_vod_domain_bps_data(
-                domain, **kw
-            )
-
         run_in_background(
-            load, lambda result: self._on_loaded(token, result, start, end), self._on_failed, owner=self
+            lambda: desk.usage(domain, start, end, interval),
+            lambda result: self._on_loaded(token, result, start, end),
+            self._on_failed,
+            owner=self,
         )
 
-    def _on_loaded(self, token: int, result: tuple[Any, Any], start: dt.datetime, end: dt.datetime) -> None:
+    def _on_loaded(
+        self, token: int, result: tuple[UsageSeries, UsageSeries], start: dt.datetime, end: dt.datetime
+    ) -> None:
         if token != self._token:
             return
         traffic, bps = result

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,50 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vodstudio.cloud.http import is_loopback, make_http_client
-from vodstudio.core.safe_names import safe_join, unique_path
+from vodstudio.core.errors import CancelledError
 from vodstudio.core.units import format_bytes
+from vodstudio.services.cdn import CdnDeskSession
+from vodstudio.services.models import DomainLog
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
 from vodstudio.ui.widgets.busy import StatusLine
 from vodstudio.ui.widgets.date_range import DateRangePicker
-from vodstudio.ui.widgets.progress_task import ProgressTask, Report
-
-
-def log_url(path: str) -> str:
-    """LogPath comes without a scheme: HTTPS, except for loopback (the sandbox serves plain HTTP)."""
-    if "://" in path:
-        return path
-    host = path.split("/", 1)[0]
-    return ("http://" if is_loopback(host) else "https://") + path
-
-
-def download_logs(
-    logs: list[Any], folder: Path, proxy: Any, report: Report, cancelled: threading.Event
-) -> list[Path]:
-    """Download each log into ``folder`` under a sanitised, non-clobbering name. Worker thread."""
-    total = sum(max(0, int(log.size or 0)) for log in logs)
-    done = 0
-    saved: list[Path] = []
-    with make_http_client(proxy=proxy) as http:
-        for log in logs:
-            target = unique_path(safe_join(folder, str(log.name), fallback="cdn-log.gz"))
-            part = target.with_name(target.name + ".part")
-            with http.stream("GET", log_url(str(log.path))) as response:
-                response.raise_for_status()
-                with part.open("wb") as out:
-                    for chunk in response.iter_bytes(256 * 1024):
-                        if cancelled.is_set():
-                            break
-                        out.write(chunk)
-                        done += len(chunk)
-                        report(done, max(total, done))
-            if cancelled.is_set():
-                part.unlink(missing_ok=True)
-                raise InterruptedError("cancelled")
-            part.replace(target)
-            saved.append(target)
-    return saved
+from vodstudio.ui.widgets.progress_task import ProgressTask
 
 
 class LogsPage(QWidget):
@@ -71,11 +34,10 @@ class LogsPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.client: Any = None
-        self.proxy: Any = None
+        self.desk: CdnDeskSession | None = None
         self.domain = ""
-        self.logs: list[Any] = []
-        self.task: Any = None
+        self.logs: list[DomainLog] = []
+        self.task: ProgressTask | None = None
         self.dates = DateRangePicker(self, with_time=False)
         now = dt.datetime.now(dt.UTC)
         self.dates.set_range(now - dt.timedelta(days=1), now)
@@ -110,34 +72,21 @@ class LogsPage(QWidget):
         self.download_button.clicked.connect(self.choose_folder)
         self.cancel_button.clicked.connect(self.cancel)
 
-    def set_source(self, client: Any, domain: str, proxy: Any) -> None:
-        self.client, self.domain, self.proxy = client, domain, proxy
+    def set_source(self, desk: CdnDeskSession | None, domain: str) -> None:
+        self.desk, self.domain = desk, domain
         self.logs = []
         self.table.setRowCount(0)
 
     def list_logs(self) -> None:
-        if self.client is None or not self.domain:
+        if self.desk is None or not self.domain:
             self.status.show_error(self.tr("Enter the CDN domain above first."))
             return
         start, end = self.dates.date_range()
-        client, domain = self.client, self.domain
-
-        def load() -> list[Any]:
-            logs: list[Any] = []
-            page = 1
-            while True:
-                answer = client.describe_vod_domain_log(
-                    domain, start_time=start, end_time=end, page_number=page, page_size=1000
-                )
-                logs += answer.logs
-                if not answer.logs or len(logs) >= answer.total:
-                    return logs
-                page += 1
-
+        desk, domain = self.desk, self.domain
         self.status.show_info(self.tr("Loading…"))
-        run_in_background(load, self._on_listed, self._on_failed, owner=self)
+        run_in_background(lambda: desk.logs(domain, start, end), self._on_listed, self._on_failed, owner=self)
 
-    def _on_listed(self, logs: list[Any]) -> None:
+    def _on_listed(self, logs: list[DomainLog]) -> None:
         self.logs = logs
         self.table.setRowCount(len(logs))
         for row, log in enumerate(logs):
@@ -155,7 +104,7 @@ class LogsPage(QWidget):
             self.tr("%n log file(s).", "", len(logs)) if logs else self.tr("No logs in this range.")
         )
 
-    def selected_logs(self) -> list[Any]:
+    def selected_logs(self) -> list[DomainLog]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [self.logs[r] for r in rows]
 
@@ -167,9 +116,13 @@ class LogsPage(QWidget):
         if folder:
             self.download(Path(folder))
 
-    def download(self, folder: Path) -> Any:
-        logs, proxy = self.selected_logs(), self.proxy
-        task = ProgressTask(lambda report, cancel: download_logs(logs, folder, proxy, report, cancel), self)
+    def download(self, folder: Path) -> ProgressTask | None:
+        logs, desk = self.selected_logs(), self.desk
+        if desk is None or not logs:
+            return None
+        task = ProgressTask(
+            lambda report, cancel: desk.download_logs(logs, folder, progress=report, cancel=cancel), self
+        )
         task.progressed.connect(self._on_progress)
         task.finished.connect(self._on_downloaded)
         task.failed.connect(self._on_download_failed)
@@ -203,7 +156,7 @@ class LogsPage(QWidget):
 
     def _on_download_failed(self, error: BaseException) -> None:
         self._finish()
-        if isinstance(error, InterruptedError):
+        if isinstance(error, CancelledError):
             self.status.show_info(self.tr("Download cancelled."))
         else:
             self.status.show_error(describe_error(error))

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Protocol
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
-from vodstudio.core.accounts import Account, Provider
+from vodstudio.core.accounts import Account
 from vodstudio.core.cdn import CdnTaskKind, SubmitResult
-from vodstudio.store.settings import save_settings
+from vodstudio.services.cdn import CdnDeskSession, CdnService, SubmitOutcome
+from vodstudio.services.providers import Capability
+from vodstudio.services.settings import SettingsService
 from vodstudio.ui.bridge import run_in_background
-from vodstudio.ui.cdn.access import CdnAccess, open_cdn
 from vodstudio.ui.cdn.assets import AssetPickerDialog
 from vodstudio.ui.cdn.logs import LogsPage
 from vodstudio.ui.cdn.submit import SubmitPage
@@ -34,39 +34,53 @@ class ChartsUnavailablePage(QWidget):
         label.setWordWrap(True)
         QVBoxLayout(self).addWidget(label)
 
-    def set_source(self, client: Any, domain: str) -> None:
+    def set_source(self, desk: CdnDeskSession | None, domain: str) -> None:
         """Nothing to draw without QtCharts."""
 
+    def reload(self) -> None:
+        """Nothing to load without QtCharts."""
 
-def make_charts_page(parent: QWidget) -> QWidget:
+
+class UsageSource(Protocol):
+    """What the panel asks of its Usage tab (the charts page, or the page that says why there is none)."""
+
+    def set_source(self, desk: CdnDeskSession | None, domain: str) -> None: ...
+
+    def reload(self) -> None: ...
+
+
+def make_charts_page(parent: QWidget) -> tuple[QWidget, UsageSource]:
     try:  # the rest of the CDN section must work even where the Addons wheel is missing
         from vodstudio.ui.cdn.charts import ChartsPage
     except ImportError as exc:
-        return ChartsUnavailablePage(str(exc), parent)
-    return ChartsPage(parent)
+        missing = ChartsUnavailablePage(str(exc), parent)
+        return missing, missing
+    page = ChartsPage(parent)
+    return page, page
 
 
 class CdnPanel(QWidget):
-    """``CdnPanel(services)``; the main window calls ``set_account`` when the account changes."""
+    """The CDN desk of the active account: what it offers depends on the provider's capabilities."""
 
     due_submitted = Signal(object)  # SubmitResult of an automatic submit of deferred items
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, cdn: CdnService, settings: SettingsService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services = services
+        self.cdn = cdn
+        self.settings = settings
         self.account: Account | None = None
-        self.access: CdnAccess | None = None
+        self.access: CdnDeskSession | None = None
         self.domain_edit = QLineEdit(self)
         self.domain_edit.setPlaceholderText(self.tr("CDN domain, e.g. vod.example.com"))
         self.domain_note = QLabel(self)
         self.tabs = QTabWidget(self)
         self.submit_page = SubmitPage(self)
         self.tasks_page = TasksPage(self)
-        self.charts_page = make_charts_page(self)
+        self.charts_widget, self.charts_page = make_charts_page(self)
         self.logs_page = LogsPage(self)
         self.tabs.addTab(self.submit_page, self.tr("Refresh && prefetch"))
         self.tabs.addTab(self.tasks_page, self.tr("Tasks"))
-        self.tabs.addTab(self.charts_page, self.tr("Usage"))
+        self.tabs.addTab(self.charts_widget, self.tr("Usage"))
         self.tabs.addTab(self.logs_page, self.tr("Logs"))
         self.status = StatusLine(self)
         self.overlay = BusyOverlay(self.tabs)
@@ -77,7 +91,6 @@ class CdnPanel(QWidget):
         self.domain_edit.editingFinished.connect(self._domain_changed)
         self.submit_page.submitted.connect(self._on_submitted)
         self.submit_page.pick_assets_requested.connect(self.pick_assets)
-        QShortcut(QKeySequence("F5"), self, self.reload)
         self.set_account(None)
 
     def _layout(self) -> None:
@@ -94,8 +107,6 @@ class CdnPanel(QWidget):
     # ---- account ------------------------------------------------------------------------------
     def set_account(self, account: Account | None) -> None:
         self.account = account
-        if self.access is not None:
-            self.access.close()
         self.access = None
         self.due_timer.stop()
         if account is None:
@@ -103,7 +114,7 @@ class CdnPanel(QWidget):
             self.overlay.show_message(self.tr("No account yet: add one to manage its CDN."))
             return
         try:
-            self.access = open_cdn(self.services, account)
+            self.access = self.cdn.open(account.name)
         except Exception as exc:  # no secret, a bad proxy, an unreadable CDN database…
             self._set_access(None)
             self.overlay.show_message(describe_error(exc))
@@ -113,23 +124,27 @@ class CdnPanel(QWidget):
         self.due_timer.start()
         self.submit_due()
 
-    def _set_access(self, access: CdnAccess | None) -> None:
-        huawei = access is not None and access.is_huawei
-        domain = self.services.settings.cdn_domains.get(access.account.name, "") if access else ""
+    def _set_access(self, access: CdnDeskSession | None) -> None:
+        def can(capability: Capability) -> bool:
+            return access is not None and access.supports(capability)
+
+        domain = self.settings.cdn_domain(access.account.name) if access else ""
         self.domain_edit.setText(domain)
         self.domain_edit.setEnabled(access is not None)
-        self.domain_edit.setVisible(not huawei)  # Huawei calls name assets or full URLs, not a domain
-        self.domain_label.setVisible(not huawei)
+        on_domain = access is None or can(Capability.CDN_DOMAIN)  # else: items name assets or full URLs
+        self.domain_edit.setVisible(on_domain)
+        self.domain_label.setVisible(on_domain)
         self.domain_note.setText(
-            self.tr(
-                "Huawei Cloud: refresh and prefetch take playback URLs or asset ids; no usage charts or logs."
+            ""
+            if on_domain
+            else self.tr(
+                "This cloud takes playback URLs or asset ids for refresh and prefetch; "
+                "it has no usage charts or logs here."
             )
-            if huawei
-            else ""
         )
-        self.tabs.setTabEnabled(2, not huawei)
-        self.tabs.setTabEnabled(3, not huawei)
-        if huawei and self.tabs.currentIndex() > 1:
+        self.tabs.setTabEnabled(2, access is None or can(Capability.CDN_CHARTS))
+        self.tabs.setTabEnabled(3, access is None or can(Capability.CDN_LOGS))
+        if not self.tabs.isTabEnabled(self.tabs.currentIndex()):
             self.tabs.setCurrentIndex(0)
         self.submit_page.set_access(access)
         self.tasks_page.set_access(access)
@@ -137,20 +152,17 @@ class CdnPanel(QWidget):
 
     def _update_sources(self) -> None:
         access = self.access
-        client = access.client if access is not None and not access.is_huawei else None
+        with_domain = access if access is not None and access.supports(Capability.CDN_DOMAIN) else None
         domain = self.domain_edit.text().strip()
-        self.charts_page.set_source(client, domain)
-        self.logs_page.set_source(client, domain, access.account.proxy if access else None)
+        self.charts_page.set_source(with_domain, domain)
+        self.logs_page.set_source(with_domain, domain)
 
     def _domain_changed(self) -> None:
         if self.access is None:
             return
         domain = self.domain_edit.text().strip().removeprefix("https://").removeprefix("http://").rstrip("/")
         self.domain_edit.setText(domain)
-        settings = self.services.settings
-        if settings.cdn_domains.get(self.access.account.name, "") != domain:
-            settings.cdn_domains[self.access.account.name] = domain
-            save_settings(self.services.paths, settings)
+        self.settings.set_cdn_domain(self.access.account.name, domain)
         self._update_sources()
 
     def set_domain(self, domain: str) -> None:
@@ -161,6 +173,30 @@ class CdnPanel(QWidget):
     def reload(self) -> None:
         self.submit_page.reload()
         self.tasks_page.reload()
+
+    # ---- Section ----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.reload()
+
+    def focus_search(self) -> None:
+        """The desk's text box is where the user types: Ctrl+F goes there."""
+        self.tabs.setCurrentWidget(self.submit_page)
+        self.submit_page.items_edit.setFocus()
+
+    def delete_selected(self) -> None:
+        """Nothing here is deleted with a key; waiting items are dropped with their own button."""
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("cdn/tab", self.tabs.currentIndex())
+
+    def restore_state(self, settings: QSettings) -> None:
+        tab = settings.value("cdn/tab")
+        if isinstance(tab, int | str) and str(tab).isdigit() and self.tabs.isTabEnabled(int(tab)):
+            self.tabs.setCurrentIndex(int(tab))
+
+    def shutdown(self) -> None:
+        self.due_timer.stop()
+        self.tasks_page.timer.stop()
 
     def queue_items(self, kind: CdnTaskKind, items: list[str]) -> None:
         """Prefill the submit page (the Library's *Refresh on CDN* can hand URLs over this way)."""
@@ -173,9 +209,7 @@ class CdnPanel(QWidget):
         access = self.access
         if access is None:
             return
-        run_in_background(
-            lambda: access.queue.submit_due(access.desk), self._on_due, self._on_due_failed, owner=self
-        )
+        run_in_background(access.submit_due, self._on_due, self._on_due_failed, owner=self)
 
     def _on_due(self, result: SubmitResult) -> None:
         if result.submitted:
@@ -189,13 +223,13 @@ class CdnPanel(QWidget):
         self.status.show_error(describe_error(error))
         self.due_submitted.emit(SubmitResult())
 
-    def _on_submitted(self, _result: SubmitResult) -> None:
+    def _on_submitted(self, _outcome: SubmitOutcome) -> None:
         self.tasks_page.reload()
 
     def pick_assets(self) -> AssetPickerDialog | None:
-        if self.access is None or self.access.account.provider is not Provider.HUAWEI:
+        if self.access is None or not self.access.supports(Capability.CDN_ASSETS):
             return None
-        dialog = AssetPickerDialog(self.access.client, self)
+        dialog = AssetPickerDialog(self.access, self)
         dialog.finished.connect(lambda code: self._on_assets_picked(dialog, code))
         dialog.open()
         return dialog

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -12,23 +13,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from vodstudio.core.cdn import CdnQuota, CdnTaskKind, SubmitResult
+from vodstudio.core.cdn import CdnQuota, CdnTaskKind
+from vodstudio.core.cdn_items import ItemList, ItemProblem, ItemProblemKind, parse_items
+from vodstudio.services.cdn import CdnDeskSession, SubmitOutcome
+from vodstudio.services.providers import Capability
 from vodstudio.ui.bridge import run_in_background
-from vodstudio.ui.cdn.access import CdnAccess
 from vodstudio.ui.errors_text import describe_error
 from vodstudio.ui.widgets.busy import StatusLine
 
 MAX_IMPORT_BYTES = 4 * 1024 * 1024
-
-
-def parse_items(text: str) -> list[str]:
-    """One item per line; blank lines and ``#`` comments dropped; duplicates removed, order kept."""
-    lines = (line.strip() for line in text.splitlines())
-    return list(dict.fromkeys(line for line in lines if line and not line.startswith("#")))
 
 
 class SubmitPage(QWidget):
@@ -39,7 +37,7 @@ class SubmitPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.access: CdnAccess | None = None
+        self.access: CdnDeskSession | None = None
         self.quota: CdnQuota | None = None
         self.kind_combo = QComboBox(self)
         self.kind_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -89,7 +87,7 @@ class SubmitPage(QWidget):
         layout.addWidget(self.status)
 
     # ---- account ------------------------------------------------------------------------------
-    def set_access(self, access: CdnAccess | None) -> None:
+    def set_access(self, access: CdnDeskSession | None) -> None:
         self.access = access
         self.quota = None
         self.kind_combo.blockSignals(True)
@@ -103,9 +101,9 @@ class SubmitPage(QWidget):
             if access is None or access.desk.supports(kind):
                 self.kind_combo.addItem(label, kind.value)
         self.kind_combo.blockSignals(False)
-        huawei = access is not None and access.is_huawei
-        self.assets_button.setVisible(huawei)
-        if huawei:
+        assets = access is not None and access.supports(Capability.CDN_ASSETS)
+        self.assets_button.setVisible(assets)
+        if assets:
             self.items_edit.setPlaceholderText(
                 self.tr("One URL per line, or asset:<asset id> (use Pick assets…). Sent in batches of 10.")
             )
@@ -118,9 +116,40 @@ class SubmitPage(QWidget):
     def set_kind(self, kind: CdnTaskKind) -> None:
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind.value)))
 
+    def parsed(self) -> ItemList:
+        """The box's lines checked one by one for the chosen action and this provider."""
+        text = self.items_edit.toPlainText()
+        if self.access is not None:
+            return self.access.parse(text, self.kind())
+        return parse_items(text, self.kind())
+
     def add_items(self, items: list[str]) -> None:
-        existing = parse_items(self.items_edit.toPlainText())
-        self.items_edit.setPlainText("\n".join(dict.fromkeys([*existing, *items])))
+        lines = [line for line in self.items_edit.toPlainText().splitlines() if line.strip()]
+        self.items_edit.setPlainText("\n".join(dict.fromkeys([*lines, *items])))
+
+    def mark_problems(self, problems: list[ItemProblem]) -> None:
+        """Tint the lines that cannot be sent (the rest of the box stays as typed)."""
+        marks: list[QTextEdit.ExtraSelection] = []
+        document = self.items_edit.document()
+        for problem in problems:
+            block = document.findBlockByNumber(problem.line - 1)
+            mark = QTextEdit.ExtraSelection()
+            mark.cursor = QTextCursor(block)
+            mark.format.setBackground(QColor(198, 40, 40, 60))
+            mark.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            marks.append(mark)
+        self.items_edit.setExtraSelections(marks)
+
+    def problem_text(self, problem: ItemProblem) -> str:
+        reasons = {
+            ItemProblemKind.NOT_A_URL: self.tr("not an http(s) URL"),
+            ItemProblemKind.HAS_SPACES: self.tr("contains spaces (encode them as %20)"),
+            ItemProblemKind.NOT_A_DIRECTORY: self.tr("a directory must end with /"),
+            ItemProblemKind.ASSETS_NOT_SUPPORTED: self.tr("asset ids are not supported here"),
+            ItemProblemKind.BAD_ASSET_ID: self.tr("not a valid asset id"),
+            ItemProblemKind.TOO_LONG: self.tr("too long"),
+        }
+        return self.tr("line %1: %2").replace("%1", str(problem.line)).replace("%2", reasons[problem.kind])
 
     # ---- quota --------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -133,8 +162,7 @@ class SubmitPage(QWidget):
         self.quota_label.setText(self.tr("Checking today's quota…"))
 
         def load() -> tuple[CdnQuota, int]:
-            waiting = len(access.queue.pending(access.desk.provider.value))
-            return access.desk.quota(), waiting
+            return access.quota(), len(access.pending())
 
         run_in_background(load, self._on_quota, self._on_quota_failed, owner=self)
 
@@ -152,8 +180,13 @@ class SubmitPage(QWidget):
         self.drop_waiting_button.setVisible(waiting > 0)
 
     def _show_quota(self) -> None:
-        count = len(parse_items(self.items_edit.toPlainText()))
-        self.count_label.setText(self.tr("%n item(s)", "", count))
+        parsed = self.parsed()
+        count = len(parsed.items)
+        self.mark_problems(parsed.problems)
+        text = self.tr("%n item(s)", "", count)
+        if parsed.problems:
+            text += " · " + self.tr("%n line(s) cannot be sent", "", len(parsed.problems))
+        self.count_label.setText(text)
         if self.quota is None:
             return
         kind = self.kind()
@@ -189,40 +222,52 @@ class SubmitPage(QWidget):
         except (OSError, ValueError) as exc:
             self.status.show_error(str(exc))
             return
-        self.add_items(parse_items(text))
+        self.add_items([line.strip() for line in text.splitlines() if line.strip()])
 
     def submit(self) -> None:
         access, kind = self.access, self.kind()
-        items = parse_items(self.items_edit.toPlainText())
-        if access is None or not items:
-            self.status.show_error(self.tr("Nothing to submit: paste or import some URLs first."))
+        parsed = self.parsed()
+        self._held_back = parsed.problems
+        if access is None or not parsed.items:
+            if parsed.problems:
+                self.status.show_error("; ".join(self.problem_text(p) for p in parsed.problems[:5]))
+            else:
+                self.status.show_error(self.tr("Nothing to submit: paste or import some URLs first."))
             return
+        items = parsed.items
         self.submit_button.setEnabled(False)
         self.status.show_info(self.tr("Submitting %n item(s)…", "", len(items)))
-        run_in_background(
-            lambda: access.queue.submit(access.desk, kind, items),
-            self._on_submitted,
-            self._on_failed,
-            owner=self,
-        )
+        # The desk's submit sends earlier deferred items first, then these, within today's quota.
+        run_in_background(lambda: access.submit(kind, items), self._on_submitted, self._on_failed, owner=self)
 
-    def _on_submitted(self, result: SubmitResult) -> None:
+    def _on_submitted(self, outcome: SubmitOutcome) -> None:
         self.submit_button.setEnabled(True)
+        result = outcome.result
         sent, later = len(result.submitted), len(result.deferred)
-        failed = list(getattr(result, "failed", []) or [])
+        failed = list(result.failed)
         text = self.tr("Submitted %n item(s).", "", sent)
         if later:
             text += " " + self.tr(
                 "%n waiting for tomorrow's quota (sent automatically after the reset).", "", later
             )
-        error = getattr(result, "error", None)
-        if failed or error:
-            reason = describe_error(error) if isinstance(error, BaseException) else str(error or "")
+        if outcome.earlier.submitted:
+            text += " " + self.tr(
+                "%n item(s) deferred earlier went out first.", "", len(outcome.earlier.submitted)
+            )
+        held = getattr(self, "_held_back", [])
+        if result.failed or result.error:
+            reason = describe_error(result.error) if result.error is not None else ""
             self.status.show_error(text + " " + self.tr("%n failed:", "", len(failed)) + " " + reason)
+        elif held:
+            # Keep only the lines that were not sent, so the user can fix them.
+            self.items_edit.setPlainText("\n".join(p.text for p in held))
+            self.status.show_error(
+                text + " " + self.tr("Not sent:") + " " + "; ".join(self.problem_text(p) for p in held[:5])
+            )
         else:
             self.status.show_info(text)
             self.items_edit.clear()
-        self.submitted.emit(result)
+        self.submitted.emit(outcome)
         self.reload()
 
     def _on_failed(self, error: BaseException) -> None:
@@ -234,8 +279,4 @@ class SubmitPage(QWidget):
         if access is None:
             return
 
-        def drop() -> int:
-            ids = [p.id for p in access.queue.pending(access.desk.provider.value)]
-            return access.queue.drop_pending(ids)
-
-        run_in_background(drop, lambda _n: self.reload(), self._on_failed, owner=self)
+        run_in_background(access.drop_pending, lambda _n: self.reload(), self._on_failed, owner=self)

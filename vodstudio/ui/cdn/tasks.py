@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from vodstudio.core.cdn import CdnTask, CdnTaskKind, CdnTaskStatus
+from vodstudio.services.cdn import CdnDeskSession, TaskList
 from vodstudio.ui.bridge import run_in_background
-from vodstudio.ui.cdn.access import CdnAccess
 from vodstudio.ui.errors_text import describe_error
 from vodstudio.ui.i18n import tr
 from vodstudio.ui.widgets.busy import StatusLine
@@ -72,7 +72,7 @@ class CdnTaskModel(QAbstractTableModel):
         ]
 
     def set_tasks(self, tasks: list[CdnTask], waiting: list[Any]) -> None:
-        rows = [(p.kind, p.item, WAITING, "", None, p.created_at, "") for p in waiting]
+        rows: list[tuple[Any, ...]] = [(p.kind, p.item, WAITING, "", None, p.created_at, "") for p in waiting]
         for t in tasks:
             rows.append((t.kind, t.item, t.status.value, t.task_id, t.progress, t.created_at, t.description))
         self._all = rows
@@ -142,7 +142,7 @@ class TasksPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.access: CdnAccess | None = None
+        self.access: CdnDeskSession | None = None
         self.model = CdnTaskModel(self)
         self.kind_combo = QComboBox(self)
         self.kind_combo.addItem(self.tr("All types"), None)
@@ -180,7 +180,7 @@ class TasksPage(QWidget):
         self.status_combo.currentIndexChanged.connect(self._filter)
         self.refresh_button.clicked.connect(self.reload)
 
-    def set_access(self, access: CdnAccess | None) -> None:
+    def set_access(self, access: CdnDeskSession | None) -> None:
         self.access = access
         self.timer.stop()
         self.model.set_tasks([], [])
@@ -198,18 +198,13 @@ class TasksPage(QWidget):
             return
         self._busy = True
 
-        def load() -> tuple[list[CdnTask], list[Any]]:
-            provider = access.desk.provider.value
-            # Alibaba lists the account's recent tasks (any tool); Huawei only answers by task id.
-            tasks = access.queue.statuses(access.desk) if access.is_huawei else access.desk.tasks()
-            return tasks, access.queue.pending(provider)
+        # The service lists recent tasks where it can (any tool's); else the ones sent from here.
+        run_in_background(access.tasks, self._on_loaded, self._on_failed, owner=self)
 
-        run_in_background(load, self._on_loaded, self._on_failed, owner=self)
-
-    def _on_loaded(self, result: tuple[list[CdnTask], list[Any]]) -> None:
+    def _on_loaded(self, listing: TaskList) -> None:
         self._busy = False
-        tasks, waiting = result
-        self.model.set_tasks(tasks, waiting)
+        self.model.set_tasks(listing.tasks, listing.waiting)
+        self.last_listing = listing
         counts = self.model.status_counts()
         self.summary.setText(
             self.tr("%1 in progress · %2 done · %3 failed · %4 waiting")
@@ -218,7 +213,8 @@ class TasksPage(QWidget):
             .replace("%3", str(counts.get("failed", 0)))
             .replace("%4", str(counts.get(WAITING, 0)))
         )
-        self.status.show_info("" if tasks or waiting else self.tr("No CDN tasks in the last 3 days."))
+        empty = not listing.tasks and not listing.waiting
+        self.status.show_info(self.tr("No CDN tasks in the last 3 days.") if empty else "")
         if self.model.in_progress():
             self.timer.start()
         self.reloaded.emit()

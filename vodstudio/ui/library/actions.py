@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -10,15 +10,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
-from vodstudio.core.cdn import CdnTaskKind, SubmitResult
-from vodstudio.core.errors import ServiceError
+from vodstudio.core.assets import Asset, AssetEdit, CoverReplaced
+from vodstudio.core.cdn import CdnTaskKind
 from vodstudio.core.match_builder import SearchType
+from vodstudio.core.media_types import MediaClass, dialog_filters
+from vodstudio.services.cdn import SubmitOutcome
 from vodstudio.ui.bridge import run_in_background
-from vodstudio.ui.cdn.access import open_cdn
 from vodstudio.ui.errors_text import describe_error
-from vodstudio.ui.library.cover import CoverReplaced, replace_cover
 from vodstudio.ui.library.edit import ChecklistDialog, EditDialog, delete_mezzanines_dialog, stream_rows
-from vodstudio.ui.library.fields import media_id, pick
 
 if TYPE_CHECKING:
     from vodstudio.ui.library.panel import LibraryPanel
@@ -40,7 +39,15 @@ class LibraryActions(QObject):
         self.confirm = True  # tests switch the confirmation boxes off
 
     # ---- helpers ------------------------------------------------------------------------------
-    def _run(self, name: str, call: Any, done_text: str, *, reload: bool = True, on_done: Any = None) -> None:
+    def _run(
+        self,
+        name: str,
+        call: Callable[[], Any],
+        done_text: str,
+        *,
+        reload: bool = True,
+        on_done: Callable[[Any], None] | None = None,
+    ) -> None:
         panel = self.panel
         panel.status.show_info(self.tr("Working…"))
 
@@ -49,7 +56,7 @@ class LibraryActions(QObject):
             if on_done is not None:
                 on_done(result)
             if reload:
-                panel.details.reload(panel.search_type())
+                panel.details.reload()
             self.finished.emit(name)
 
         def failed(error: BaseException) -> None:
@@ -64,19 +71,27 @@ class LibraryActions(QObject):
         answer = QMessageBox.question(self.panel, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
-    def _videos(self) -> list[Any]:
+    def _account(self) -> str:
+        account = self.panel.account
+        if account is None:
+            raise RuntimeError("library actions need an account")
+        return account.name
+
+    def _videos(self) -> list[Asset]:
         if self.panel.search_type() not in (SearchType.VIDEO, SearchType.AUDIO):
             return []
         return self.panel.selected_items()
 
     # ---- menu ---------------------------------------------------------------------------------
-    def context_menu(self, items: list[Any]) -> QMenu:
+    def context_menu(self, items: list[Asset]) -> QMenu:
         menu = QMenu(self.panel)
         kind = self.panel.search_type()
         video = kind in (SearchType.VIDEO, SearchType.AUDIO)
         one, some = len(items) == 1, bool(items)
 
-        def add(text: str, slot: Any, enabled: bool, shortcut: Any = None) -> QAction:
+        def add(
+            text: str, slot: Callable[[], object], enabled: bool, shortcut: QKeySequence | str | None = None
+        ) -> QAction:
             action = menu.addAction(text, slot)
             action.setEnabled(enabled)
             if shortcut is not None:
@@ -88,7 +103,7 @@ class LibraryActions(QObject):
             self.tr("Delete…"),
             self.delete_selected,
             some and kind in (SearchType.VIDEO, SearchType.IMAGE, SearchType.AUDIO),
-            QKeySequence.StandardKey.Delete,
+            QKeySequence(QKeySequence.StandardKey.Delete),
         )
         menu.addSeparator()
         add(self.tr("Copy URL"), self.panel.details.copy_selected_url, one and video)
@@ -110,39 +125,44 @@ class LibraryActions(QObject):
         return menu
 
     # ---- edit ---------------------------------------------------------------------------------
-    def categories(self) -> list[tuple[str, int]]:
-        cats = self.panel.categories
-        return [
-            ("    " * int(pick(c, "level", default=0) or 0) + str(pick(c, "cate_name")), int(c.cate_id))
-            for c in cats
-        ]
-
     def edit_selected(self) -> EditDialog | None:
         items = self.panel.selected_items()
         kind = self.panel.search_type()
         if not items or kind not in (SearchType.VIDEO, SearchType.IMAGE):
             return None
-        dialog = EditDialog(items, self.categories(), self.panel)
+        dialog = EditDialog(items, self.panel.categories, self.panel)
         dialog.accepted.connect(lambda: self.apply_edit(items, dialog.change(), kind))
         dialog.open()
         return dialog
 
-    def apply_edit(self, items: list[Any], change: Any, kind: SearchType) -> None:
-        client = self.panel.client
-        ids = [media_id(i) for i in items]
+    def apply_edit(self, items: list[Asset], change: AssetEdit, kind: SearchType) -> None:
         if not change.changed:
             return
-        if kind is SearchType.IMAGE:
-            updates = [change.as_update(i, "ImageId") for i in ids]
-            call: Any = lambda: client.update_image_infos(updates)  # noqa: E731
-        elif len(ids) == 1:
-            kw = {k: getattr(change, k) for k in change.changed}
-            call = lambda: client.update_video_info(ids[0], **kw)  # noqa: E731
-        else:  # the client chunks UpdateVideoInfos by 20
-            updates = [change.as_update(i) for i in ids]
-            call = lambda: client.update_video_infos(updates)  # noqa: E731
+        library, account, ids = self.panel.library, self._account(), [i.asset_id for i in items]
         text = self.tr("Saved %n asset(s). The search index may take a moment to show it.", "", len(ids))
-        self._run("edit", call, text, on_done=lambda _r: self.panel.refresh())
+        self._run(
+            "edit",
+            lambda: library.edit(account, kind, ids, change),
+            text,
+            on_done=lambda _missing: self._show_edited(items, change),
+        )
+
+    def _show_edited(self, items: list[Asset], change: AssetEdit) -> None:
+        """Update the edited rows in place: no reload, so the list keeps its place."""
+        from dataclasses import replace
+
+        names = {c.cate_id: c.name for c in self.panel.categories}
+        for item in items:
+            fields: dict[str, Any] = {}
+            if "title" in change.changed:
+                fields["title"] = change.title or ""
+            if "description" in change.changed:
+                fields["description"] = change.description or ""
+            if "tags" in change.changed:
+                fields["tags"] = tuple(change.tags or ())
+            if "cate_id" in change.changed and change.cate_id is not None:
+                fields |= {"cate_id": change.cate_id, "cate_name": names.get(change.cate_id, "")}
+            self.panel.model.replace_item(replace(item, **fields))
 
     # ---- delete -------------------------------------------------------------------------------
     def delete_selected(self) -> None:
@@ -150,21 +170,17 @@ class LibraryActions(QObject):
         kind = self.panel.search_type()
         if not items or kind is SearchType.ATTACHED:
             return
-        titles = "\n".join(f"• {pick(i, 'title', 'Title') or media_id(i)}" for i in items[:10])
+        titles = "\n".join(f"• {i.title or i.asset_id}" for i in items[:10])
         more = "\n…" if len(items) > 10 else ""
         question = self.tr(
             "Delete %n asset(s)? Source, streams and snapshots are removed for good.", "", len(items)
         )
         if not self._ask(self.tr("Delete"), f"{question}\n\n{titles}{more}"):
             return
-        client, ids = self.panel.client, [media_id(i) for i in items]
-        if kind is SearchType.IMAGE:
-            call: Any = lambda: client.delete_image(image_ids=ids)  # noqa: E731
-        else:
-            call = lambda: client.delete_video(ids)  # noqa: E731
+        library, account, ids = self.panel.library, self._account(), [i.asset_id for i in items]
         self._run(
             "delete",
-            call,
+            lambda: library.delete(account, kind, ids),
             self.tr("Deleted %n asset(s).", "", len(ids)),
             reload=False,
             on_done=lambda _r: self.panel.model.remove_ids(set(ids)),
@@ -174,12 +190,12 @@ class LibraryActions(QObject):
         items, info = self._videos(), self.panel.details.play_info
         if len(items) != 1 or info is None:
             return None
-        video_id = media_id(items[0])
+        video_id = items[0].asset_id
         if job_ids is not None:
-            client = self.panel.client
+            library, account = self.panel.library, self._account()
             self._run(
                 "delete-streams",
-                lambda: client.delete_stream(video_id, job_ids),
+                lambda: library.delete_streams(account, video_id, job_ids),
                 self.tr("Deleted %n stream(s).", "", len(job_ids)),
             )
             return None
@@ -198,7 +214,7 @@ class LibraryActions(QObject):
 
     def delete_source(self) -> ChecklistDialog:
         items = self._videos()
-        rows = [(str(pick(i, "title") or media_id(i)), media_id(i)) for i in items]
+        rows = [(i.title or i.asset_id, i.asset_id) for i in items]
         dialog = delete_mezzanines_dialog(rows, self.panel)
         dialog.accepted.connect(
             lambda: self.apply_delete_source(dialog.checked_values(), dialog.extra_checked())
@@ -209,10 +225,9 @@ class LibraryActions(QObject):
     def apply_delete_source(self, ids: list[str], force: bool) -> None:
         if not ids:
             return
-        client = self.panel.client
+        library, account = self.panel.library, self._account()
 
-        def done(result: Any) -> None:
-            kept = list(pick(result, "forbidden_ids", default=[]) or [])
+        def done(kept: list[str]) -> None:
             if kept:
                 self.panel.status.show_error(
                     self.tr(
@@ -225,7 +240,7 @@ class LibraryActions(QObject):
 
         self._run(
             "delete-source",
-            lambda: client.delete_mezzanines(ids, force=force),
+            lambda: library.delete_source(account, ids, force=force),
             self.tr("Deleted the source file(s)."),
             on_done=done,
         )
@@ -234,7 +249,7 @@ class LibraryActions(QObject):
         items = self._videos()
         if len(items) != 1:
             return None
-        video_id = media_id(items[0])
+        video_id = items[0].asset_id
         dialog = ChecklistDialog(
             self.tr("Delete snapshots"),
             self.tr("Which kinds of snapshot should go?"),
@@ -248,10 +263,10 @@ class LibraryActions(QObject):
 
     def apply_delete_snapshots(self, video_id: str, kinds: list[str]) -> None:
         if kinds:
-            client = self.panel.client
+            library, account = self.panel.library, self._account()
             self._run(
                 "delete-snapshots",
-                lambda: client.delete_image(video_id=video_id, image_types=kinds),
+                lambda: library.delete_snapshots(account, video_id, kinds),
                 self.tr("Deleted the snapshots."),
             )
 
@@ -261,18 +276,19 @@ class LibraryActions(QObject):
         )
         urls = [u.strip() for u in text.splitlines() if u.strip()] if ok else []
         if urls:
-            client = self.panel.client
+            library, account = self.panel.library, self._account()
             self._run(
                 "delete-images",
-                lambda: client.delete_image(image_urls=urls),
+                lambda: library.delete_images_by_url(account, urls),
                 self.tr("Deleted %n image(s).", "", len(urls)),
                 on_done=lambda _r: self.panel.refresh(),
             )
 
     # ---- cover --------------------------------------------------------------------------------
     def choose_cover(self) -> None:
+        patterns = " ".join(dialog_filters([MediaClass.IMAGE])[0].patterns)
         path, _ = QFileDialog.getOpenFileName(
-            self.panel, self.tr("Choose a cover image"), "", self.tr("Images (*.png *.jpg *.jpeg *.gif)")
+            self.panel, self.tr("Choose a cover image"), "", self.tr("Images (%1)").replace("%1", patterns)
         )
         if path:
             self.replace_cover(Path(path))
@@ -281,10 +297,10 @@ class LibraryActions(QObject):
         items = self._videos()
         if len(items) != 1 or self.panel.account is None:
             return
-        client, account, video_id = self.panel.client, self.panel.account, media_id(items[0])
+        library, account, video_id = self.panel.library, self._account(), items[0].asset_id
         self._run(
             "cover",
-            lambda: replace_cover(client, account, video_id, path),
+            lambda: library.replace_cover(account, video_id, path),
             self.tr("Cover replaced."),
             on_done=self._after_cover,
         )
@@ -297,21 +313,12 @@ class LibraryActions(QObject):
     # ---- CDN ----------------------------------------------------------------------------------
     def send_to_cdn(self, kind: CdnTaskKind) -> None:
         """Refresh or prefetch the play URLs of the selected videos."""
-        items, client = self._videos(), self.panel.client
+        items = self._videos()
         if not items:
             return
-        ids = [media_id(i) for i in items]
-
-        def urls() -> list[str]:
-            out: list[str] = []
-            for video_id in ids:
-                # A video that is not Normal has no streams, hence nothing cached: skip it.
-                with contextlib.suppress(ServiceError):
-                    out += [s.play_url for s in client.get_play_info(video_id).streams]
-            return out
-
+        library, account, ids = self.panel.library, self._account(), [i.asset_id for i in items]
         run_in_background(
-            urls,
+            lambda: library.play_urls(account, ids),
             lambda found: self.submit_urls(kind, found, "cdn"),
             lambda e: self.panel.status.show_error(describe_error(e)),
             owner=self.panel,
@@ -323,16 +330,10 @@ class LibraryActions(QObject):
             panel.status.show_error(self.tr("None of the selected videos has a play URL yet."))
             self.finished.emit(name)
             return
-        services, account = panel.services, panel.account
+        cdn, account = panel.cdn, self._account()
 
-        def submit() -> SubmitResult:
-            access = open_cdn(services, account)
-            try:
-                return access.queue.submit(access.desk, kind, urls)
-            finally:
-                access.close()
-
-        def done(result: SubmitResult) -> None:
+        def done(outcome: SubmitOutcome) -> None:
+            result = outcome.result
             text = self.tr("Sent %n URL(s) to the CDN.", "", len(result.submitted))
             if result.deferred:
                 text += " " + self.tr("%n waiting for tomorrow's quota.", "", len(result.deferred))
@@ -344,4 +345,5 @@ class LibraryActions(QObject):
             panel.status.show_error(describe_error(error))
             self.finished.emit(name)
 
-        run_in_background(submit, done, failed, owner=panel)
+        # The CDN desk's own submit: deferred items first, then these, within today's quota.
+        run_in_background(lambda: cdn.open(account).submit(kind, urls), done, failed, owner=panel)

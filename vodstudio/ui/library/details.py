@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,50 +24,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vodstudio.cloud.http import make_http_client
 from vodstudio.core.accounts import Account
+from vodstudio.core.assets import Asset
+from vodstudio.core.errors import CancelledError
 from vodstudio.core.match_builder import SearchType
 from vodstudio.core.units import format_bytes, format_duration
+from vodstudio.services.library import LibraryService, asset_of
+from vodstudio.services.models import Mezzanine, PlayInfo, Video
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
-from vodstudio.ui.library.fields import as_float, as_int, local_text, media_id, pick, tags_text
+from vodstudio.ui.library.fields import local_text
 from vodstudio.ui.library.preview import PreviewPlayer
 from vodstudio.ui.widgets.busy import StatusLine
-from vodstudio.ui.widgets.progress_task import ProgressTask, Report
-
-
-def download_to(url: str, target: Path, proxy: Any, report: Report, cancelled: threading.Event) -> Path:
-    """Stream ``url`` into ``target`` (via ``target.part``, renamed when complete). Worker thread."""
-    part = target.with_name(target.name + ".part")
-    with make_http_client(proxy=proxy) as http, http.stream("GET", url) as response:
-        response.raise_for_status()
-        total = int(response.headers.get("Content-Length") or 0)
-        done = 0
-        with part.open("wb") as out:
-            for chunk in response.iter_bytes(256 * 1024):
-                if cancelled.is_set():
-                    break
-                out.write(chunk)
-                done += len(chunk)
-                report(done, total)
-    if cancelled.is_set():
-        part.unlink(missing_ok=True)
-        raise InterruptedError("cancelled")
-    part.replace(target)
-    return target
+from vodstudio.ui.widgets.progress_task import ProgressTask
 
 
 class DetailsPane(QTabWidget):
     """Shows one asset. Each tab loads in the background; a newer selection wins over older answers."""
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, library: LibraryService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services = services
-        self.client: Any = None
+        self.library = library
         self.account: Account | None = None
-        self.item: Any = None
-        self.play_info: Any = None
-        self.mezzanine: Any = None
+        self.item: Asset | None = None
+        self.play_info: PlayInfo | None = None
+        self.mezzanine: Mezzanine | None = None
         self._token = 0
         self.download: ProgressTask | None = None
         self._build_info_tab()
@@ -77,7 +58,7 @@ class DetailsPane(QTabWidget):
         self.preview = PreviewPlayer(self)
         self.addTab(self.preview, self.tr("Preview"))
         self.currentChanged.connect(self._on_tab)
-        self.show_item(None, SearchType.VIDEO)
+        self.show_item(None)
 
     # ---- tabs ---------------------------------------------------------------------------------
     def _build_info_tab(self) -> None:
@@ -136,45 +117,55 @@ class DetailsPane(QTabWidget):
         self.addTab(self.snapshots, self.tr("Snapshots"))
 
     # ---- loading ------------------------------------------------------------------------------
-    def set_client(self, client: Any, account: Account | None) -> None:
-        self.client = client
+    def set_account(self, account: Account | None) -> None:
+        """A new account shows nothing of the previous one's asset."""
         self.account = account
+        self.show_item(None)
 
-    def show_item(self, item: Any, search_type: SearchType) -> None:
+    def show_item(self, item: Asset | None) -> None:
         self._token += 1
         self.item, self.play_info, self.mezzanine = item, None, None
         self._clear()
-        is_video = search_type in (SearchType.VIDEO, SearchType.AUDIO)
+        is_video = item is not None and item.is_playable_kind
         for index in range(1, self.count()):
-            self.setTabEnabled(index, item is not None and is_video)
+            self.setTabEnabled(index, is_video)
         if item is None:
             self.info_status.show_info(self.tr("Select one asset to see its details."))
             return
-        self._fill_info(item, {})
-        if self.client is None:
+        self._fill_info(item)
+        if self.account is None:
             return
-        token, asset_id, client = self._token, media_id(item), self.client
-        # The calls capture the client, never ``self``: a widget must not be finalised off the GUI thread.
-        if search_type is SearchType.IMAGE:
-            self._load(token, lambda: client.get_image_info(asset_id), self._on_image, self.info_status)
+        # The calls capture the service and plain values, never ``self``: a widget must not be
+        # finalised off the GUI thread.
+        token, asset_id, library, name = self._token, item.asset_id, self.library, self.account.name
+        if item.kind is SearchType.IMAGE:
+            self._load(token, lambda: library.asset(name, SearchType.IMAGE, asset_id), self._on_image)
             return
         if not is_video:
             return
-        self._load(token, lambda: client.get_video_info(asset_id), self._on_video, self.info_status)
-        self._load(token, lambda: client.get_play_info(asset_id), self._on_play_info, self.streams_status)
-        self._load(token, lambda: client.get_mezzanine_info(asset_id), self._on_mezzanine, self.source_status)
+        self._load(token, lambda: library.video(name, asset_id), self._on_video)
+        self._load(token, lambda: library.play_info(name, asset_id), self._on_play_info, self.streams_status)
+        self._load(token, lambda: library.source(name, asset_id), self._on_mezzanine, self.source_status)
 
-    def reload(self, search_type: SearchType) -> None:
-        self.show_item(self.item, search_type)
+    def reload(self) -> None:
+        self.show_item(self.item)
 
-    def _load(self, token: int, call: Any, done: Any, status: StatusLine) -> None:
+    def _load(
+        self,
+        token: int,
+        call: Callable[[], Any],
+        done: Callable[[Any], None],
+        status: StatusLine | None = None,
+    ) -> None:
+        line = status or self.info_status
+
         def on_done(result: Any) -> None:
             if token == self._token:
                 done(result)
 
         def on_error(error: BaseException) -> None:
             if token == self._token:
-                status.show_error(describe_error(error))
+                line.show_error(describe_error(error))
 
         run_in_background(call, on_done, on_error, owner=self)
 
@@ -190,24 +181,22 @@ class DetailsPane(QTabWidget):
         self.preview.clear()
         self.download_button.setEnabled(False)
 
-    def _fill_info(self, data: Any, _extra: dict[str, str]) -> None:
+    def _fill_info(self, asset: Asset) -> None:
         while self.info_form.rowCount() > 1:
             self.info_form.removeRow(1)
-        duration = as_float(pick(data, "duration", "Duration", default=0))
-        size = as_int(pick(data, "size", "Size", "file_size", default=0))
         rows = [
-            (self.tr("Title"), str(pick(data, "title", "Title"))),
-            (self.tr("ID"), media_id(data)),
-            (self.tr("Status"), str(pick(data, "status", "Status"))),
-            (self.tr("Description"), str(pick(data, "description", "Description"))),
-            (self.tr("Tags"), tags_text(pick(data, "tags", "Tags"))),
-            (self.tr("Category"), str(pick(data, "cate_name", "CateName"))),
-            (self.tr("Duration"), format_duration(duration) if duration else "–"),
-            (self.tr("Size"), format_bytes(size) if size else "–"),
-            (self.tr("Created"), local_text(pick(data, "creation_time", "CreationTime"))),
-            (self.tr("Modified"), local_text(pick(data, "modification_time", "ModificationTime"))),
-            (self.tr("Storage"), str(pick(data, "storage_location", "StorageLocation"))),
-            (self.tr("Cover URL"), str(pick(data, "cover_url", "CoverURL", "url", "URL"))),
+            (self.tr("Title"), asset.title),
+            (self.tr("ID"), asset.asset_id),
+            (self.tr("Status"), asset.status),
+            (self.tr("Description"), asset.description),
+            (self.tr("Tags"), ", ".join(asset.tags)),
+            (self.tr("Category"), asset.cate_name),
+            (self.tr("Duration"), format_duration(asset.duration) if asset.duration else "–"),
+            (self.tr("Size"), format_bytes(asset.size) if asset.size else "–"),
+            (self.tr("Created"), local_text(asset.created)),
+            (self.tr("Modified"), local_text(asset.modified)),
+            (self.tr("Storage"), asset.storage_location),
+            (self.tr("Cover URL"), asset.cover_url),
         ]
         for label, value in rows:
             field = QLabel(value or "–", self)
@@ -215,53 +204,49 @@ class DetailsPane(QTabWidget):
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.info_form.addRow(label, field)
 
-    def _on_video(self, video: Any) -> None:
-        self._fill_info(video, {})
+    def _on_video(self, video: Video) -> None:
+        self._fill_info(asset_of(video, self.item.kind if self.item else SearchType.VIDEO))
         self.snapshots.clear()
-        self.snapshots.addItems([str(s) for s in pick(video, "snapshots", default=[]) or []])
+        self.snapshots.addItems([str(s) for s in video.snapshots])
         if self.snapshots.count() == 0:
             self.snapshots.addItem(self.tr("No snapshots."))
 
-    def _on_image(self, image: Any) -> None:
-        self._fill_info(image, {})
+    def _on_image(self, image: Asset) -> None:
+        self._fill_info(image)
 
-    def _on_play_info(self, info: Any) -> None:
+    def _on_play_info(self, info: PlayInfo) -> None:
         self.play_info = info
-        streams = list(pick(info, "streams", default=[]) or [])
-        self.streams.setRowCount(len(streams))
-        for row, stream in enumerate(streams):
-            size = as_int(pick(stream, "size", default=0))
+        self.streams.setRowCount(len(info.streams))
+        for row, stream in enumerate(info.streams):
             values = [
-                str(pick(stream, "format")),
-                str(pick(stream, "definition")),
-                format_bytes(size) if size else "–",
-                str(pick(stream, "job_id")),
-                str(pick(stream, "play_url")),
+                stream.format,
+                stream.definition,
+                format_bytes(stream.size) if stream.size else "–",
+                stream.job_id,
+                stream.play_url,
             ]
             for column, value in enumerate(values):
                 self.streams.setItem(row, column, QTableWidgetItem(value))
         self.streams.resizeColumnsToContents()
-        if streams:
+        if info.streams:
             self.streams.selectRow(0)
         else:
             self.streams_status.show_info(self.tr("No streams yet."))
 
-    def _on_mezzanine(self, mezz: Any) -> None:
+    def _on_mezzanine(self, mezz: Mezzanine) -> None:
         self.mezzanine = mezz
-        size = as_int(pick(mezz, "size", default=0))
-        resolution = f"{pick(mezz, 'width', default=0)} × {pick(mezz, 'height', default=0)}"
         for label, value in (
-            (self.tr("File name"), str(pick(mezz, "file_name"))),
-            (self.tr("Size"), format_bytes(size) if size else "–"),
-            (self.tr("Resolution"), resolution),
-            (self.tr("Status"), str(pick(mezz, "status"))),
+            (self.tr("File name"), mezz.file_name),
+            (self.tr("Size"), format_bytes(mezz.size) if mezz.size else "–"),
+            (self.tr("Resolution"), f"{mezz.width} × {mezz.height}"),
+            (self.tr("Status"), mezz.status),
         ):
             self.source_form.addRow(label, QLabel(value or "–", self))
-        self.download_button.setEnabled(bool(pick(mezz, "file_url")))
+        self.download_button.setEnabled(bool(mezz.file_url))
 
     # ---- actions ------------------------------------------------------------------------------
     def stream_urls(self) -> list[str]:
-        return [str(pick(s, "play_url")) for s in pick(self.play_info, "streams", default=[]) or []]
+        return [s.play_url for s in self.play_info.streams] if self.play_info else []
 
     def selected_url(self) -> str:
         row = self.streams.currentRow()
@@ -276,8 +261,8 @@ class DetailsPane(QTabWidget):
 
     def playable(self) -> bool:
         """Only ``Normal`` videos play (GetPlayInfo answers Forbidden.IllegalStatus otherwise)."""
-        base = pick(self.play_info, "video_base", default=None)
-        return base is not None and str(pick(base, "status")) == "Normal" and bool(self.selected_url())
+        info = self.play_info
+        return info is not None and info.video_base.status == "Normal" and bool(self.selected_url())
 
     def _on_tab(self, index: int) -> None:
         if self.widget(index) is self.preview and self.playable() and not self.preview.has_source():
@@ -293,15 +278,22 @@ class DetailsPane(QTabWidget):
         self.preview.toggle()
 
     def choose_download(self) -> None:
-        name = str(pick(self.mezzanine, "file_name")) or "source"
+        name = (self.mezzanine.file_name if self.mezzanine else "") or "source"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Download source file"), name)
         if path:
             self.start_download(Path(path))
 
-    def start_download(self, target: Path) -> ProgressTask:
+    def start_download(self, target: Path) -> ProgressTask | None:
         """Download the source file to ``target`` in the background, with progress."""
-        url, proxy = str(pick(self.mezzanine, "file_url")), self.account.proxy if self.account else None
-        task = ProgressTask(lambda report, cancel: download_to(url, target, proxy, report, cancel), self)
+        if self.account is None or self.item is None:
+            return None
+        library, name, video_id = self.library, self.account.name, self.item.asset_id
+        task = ProgressTask(
+            lambda report, cancel: library.download_source(
+                name, video_id, target, progress=report, cancel=cancel
+            ),
+            self,
+        )
         task.progressed.connect(self._on_download_progress)
         task.finished.connect(self._on_download_done)
         task.failed.connect(self._on_download_failed)
@@ -326,4 +318,7 @@ class DetailsPane(QTabWidget):
     def _on_download_failed(self, error: BaseException) -> None:
         self.download_progress.hide()
         self.download_button.setEnabled(True)
-        self.source_status.show_error(describe_error(error))
+        if isinstance(error, CancelledError):
+            self.source_status.show_info(self.tr("Download cancelled."))
+        else:
+            self.source_status.show_error(describe_error(error))

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,65 +18,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vodstudio.core.assets import Asset, AssetEdit, CategoryNode
 from vodstudio.core.match_builder import parse_tags
 from vodstudio.core.units import format_bytes
+from vodstudio.services.models import DESCRIPTION_MAX, TAGS_MAX, TITLE_MAX, PlayInfo
 from vodstudio.ui.i18n import tr
-from vodstudio.ui.library.fields import as_int, pick, tags_text
 
-TITLE_MAX_BYTES = 128
-DESCRIPTION_MAX_BYTES = 1024
 _CTX = "LibraryEdit"
-
-
-@dataclass
-class MetadataChange:
-    """Only the fields the user chose to change (``None`` = leave as is)."""
-
-    title: str | None = None
-    description: str | None = None
-    tags: list[str] | None = None
-    cate_id: int | None = None
-    changed: set[str] = field(default_factory=set)
-
-    def as_update(self, asset_id: str, id_key: str = "VideoId") -> dict[str, Any]:
-        """One entry of UpdateVideoInfos / UpdateImageInfos ``UpdateContent``."""
-        entry: dict[str, Any] = {id_key: asset_id}
-        if "title" in self.changed:
-            entry["Title"] = self.title
-        if "description" in self.changed:
-            entry["Description"] = self.description
-        if "tags" in self.changed:
-            entry["Tags"] = ",".join(self.tags or [])
-        if "cate_id" in self.changed and self.cate_id is not None:
-            entry["CateId"] = self.cate_id
-        return entry
 
 
 class EditDialog(QDialog):
     """Edit one asset (all fields filled in) or many (tick the fields to overwrite in all of them)."""
 
     def __init__(
-        self, items: list[Any], categories: list[tuple[str, int]], parent: QWidget | None = None
+        self, items: list[Asset], categories: list[CategoryNode], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.many = len(items) > 1
         title = self.tr("Edit %n asset(s)", "", len(items))
         self.setWindowTitle(title)
-        first = items[0] if items else {}
-        self.title_edit = QLineEdit(str(pick(first, "title", "Title")) if not self.many else "", self)
-        self.description_edit = QPlainTextEdit(
-            str(pick(first, "description", "Description")) if not self.many else "", self
-        )
+        first = items[0] if items and not self.many else None
+        self.title_edit = QLineEdit(first.title if first else "", self)
+        self.description_edit = QPlainTextEdit(first.description if first else "", self)
         self.description_edit.setFixedHeight(80)
-        self.tags_edit = QLineEdit(tags_text(pick(first, "tags", "Tags")) if not self.many else "", self)
+        self.tags_edit = QLineEdit(", ".join(first.tags) if first else "", self)
         self.tags_edit.setPlaceholderText(self.tr("comma separated, at most 16"))
         self.category_combo = QComboBox(self)
         self.category_combo.addItem(self.tr("(unchanged)"), None)
-        for name, cate_id in categories:
-            self.category_combo.addItem(name, cate_id)
-        current = pick(first, "cate_id", "CateId", default=None)
-        if not self.many and current is not None:
-            self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(int(current))))
+        for node in categories:
+            self.category_combo.addItem(node.path_label, node.cate_id)
+        if first is not None and first.cate_id is not None:
+            self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(first.cate_id)))
         self.checks: dict[str, QCheckBox] = {}
         form = QFormLayout()
         for key, label, widget in (
@@ -109,29 +78,24 @@ class EditDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
-    def change(self) -> MetadataChange:
-        tags = parse_tags(self.tags_edit.text())
-        change = MetadataChange(
+    def change(self) -> AssetEdit:
+        return AssetEdit(
             title=self.title_edit.text().strip(),
             description=self.description_edit.toPlainText().strip(),
-            tags=tags,
+            tags=tuple(parse_tags(self.tags_edit.text())),
             cate_id=self.category_combo.currentData(),
+            changed=frozenset(key for key, check in self.checks.items() if check.isChecked()),
         )
-        change.changed = {key for key, check in self.checks.items() if check.isChecked()}
-        return change
 
     def validation_error(self) -> str:
         change = self.change()
         if "title" in change.changed and not change.title:
             return self.tr("The title cannot be empty.")
-        if "title" in change.changed and len((change.title or "").encode()) > TITLE_MAX_BYTES:
+        if "title" in change.changed and len((change.title or "").encode()) > TITLE_MAX:
             return self.tr("The title is longer than 128 bytes.")
-        if (
-            "description" in change.changed
-            and len((change.description or "").encode()) > DESCRIPTION_MAX_BYTES
-        ):
+        if "description" in change.changed and len((change.description or "").encode()) > DESCRIPTION_MAX:
             return self.tr("The description is longer than 1,024 bytes.")
-        if "tags" in change.changed and len(change.tags or []) > 16:
+        if "tags" in change.changed and len(change.tags or ()) > TAGS_MAX:
             return self.tr("At most 16 tags.")
         return ""
 
@@ -202,19 +166,12 @@ class ChecklistDialog(QDialog):
         return bool(self.extra and self.extra.isChecked())
 
 
-def stream_rows(play_info: Any) -> list[tuple[str, str]]:
+def stream_rows(play_info: PlayInfo) -> list[tuple[str, str]]:
     """``(label, job id)`` for each stream of a GetPlayInfo answer."""
     rows = []
-    for stream in pick(play_info, "streams", default=[]) or []:
-        size = as_int(pick(stream, "size", default=0))
-        parts = (
-            pick(stream, "definition"),
-            pick(stream, "format"),
-            format_bytes(size),
-            pick(stream, "job_id"),
-        )
-        label = " · ".join(str(part) for part in parts)
-        rows.append((label, str(pick(stream, "job_id"))))
+    for stream in play_info.streams:
+        parts = (stream.definition, stream.format, format_bytes(stream.size), stream.job_id)
+        rows.append((" · ".join(parts), stream.job_id))
     return rows
 
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
+from vodstudio.core.assets import CategoryNode
 from vodstudio.core.match_builder import IMAGE_STATUSES, VIDEO_STATUSES, MediaFilter, SearchType, parse_tags
-from vodstudio.ui.library.fields import pick
 from vodstudio.ui.widgets.date_range import DateRangePicker
 
 
@@ -83,17 +81,13 @@ class FilterBar(QWidget):
     def search_type(self) -> SearchType:
         return SearchType(self.type_combo.currentData() or SearchType.VIDEO.value)
 
-    def set_categories(self, categories: list[Any]) -> None:
+    def set_categories(self, categories: list[CategoryNode]) -> None:
         current = self.category_combo.currentData()
         self.category_combo.blockSignals(True)
         self.category_combo.clear()
         self.category_combo.addItem(self.tr("Any category"), None)
-        for cat in categories:
-            cate_id = pick(cat, "cate_id", "CateId", default=None)
-            name = str(pick(cat, "cate_name", "name", "CateName"))
-            level = int(pick(cat, "level", "Level", default=0) or 0)
-            if cate_id is not None:
-                self.category_combo.addItem("    " * level + name, int(cate_id))
+        for node in categories:
+            self.category_combo.addItem(node.path_label, node.cate_id)
         found = self.category_combo.findData(current)
         self.category_combo.setCurrentIndex(max(found, 0))
         self.category_combo.blockSignals(False)

@@ -1,31 +1,19 @@
-"""AssetTableModel: a virtual table over SearchMedia with lazy paging (ScrollToken past 5,000)."""
+"""AssetTableModel: a virtual table over a ``LibraryQuery``, loading a page whenever the view scrolls."""
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
 
+from vodstudio.core.assets import Asset
 from vodstudio.core.units import format_bytes, format_duration
+from vodstudio.services.library import LibraryQuery
 from vodstudio.ui.bridge import run_in_background
-from vodstudio.ui.library.fields import (
-    as_datetime,
-    as_float,
-    as_int,
-    inner,
-    local_text,
-    media_id,
-    pick,
-    tags_text,
-)
+from vodstudio.ui.library.fields import as_datetime, local_text
 from vodstudio.ui.library.thumbs import ThumbnailCache
 
-# Without a ScrollToken SearchMedia reaches only the first 5,000 matches.
-FIRST_WINDOW = 5000
-# fetch(page_no, page_size, scroll_token) -> SearchPage(total, scroll_token, items)
-PageFetcher = Callable[[int, int, str | None], Any]
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -46,26 +34,26 @@ SERVER_SORTED = {Column.CREATED: "CreationTime", Column.MODIFIED: "ModificationT
 ItemRole = Qt.ItemDataRole.UserRole + 1
 
 
-def _sort_key(column: Column, item: Any) -> Any:
+def _sort_key(column: Column, item: Asset) -> Any:
     if column == Column.DURATION:
-        return as_float(pick(item, "duration", "Duration", default=0))
+        return item.duration
     if column == Column.SIZE:
-        return as_int(pick(item, "size", "Size", default=0))
+        return item.size
     if column in (Column.CREATED, Column.MODIFIED):
         return as_datetime(_cell_raw(column, item)) or 0
     return str(_cell_raw(column, item)).casefold()
 
 
-def _cell_raw(column: Column, item: Any) -> Any:
+def _cell_raw(column: Column, item: Asset) -> Any:
     return {
-        Column.TITLE: lambda: pick(item, "title", "Title", "file_name"),
-        Column.STATUS: lambda: pick(item, "status", "Status"),
-        Column.CATEGORY: lambda: pick(item, "cate_name", "CateName"),
-        Column.TAGS: lambda: tags_text(pick(item, "tags", "Tags")),
-        Column.CREATED: lambda: pick(item, "creation_time", "created_at", "CreationTime"),
-        Column.MODIFIED: lambda: pick(item, "modification_time", "modified_at", "ModificationTime"),
-        Column.ID: lambda: media_id(item),
-    }.get(column, lambda: "")()
+        Column.TITLE: item.title or item.file_name,
+        Column.STATUS: item.status,
+        Column.CATEGORY: item.cate_name,
+        Column.TAGS: ", ".join(item.tags),
+        Column.CREATED: item.created,
+        Column.MODIFIED: item.modified,
+        Column.ID: item.asset_id,
+    }.get(column, "")
 
 
 class AssetTableModel(QAbstractTableModel):
@@ -78,15 +66,10 @@ class AssetTableModel(QAbstractTableModel):
     load_failed = Signal(object)  # the exception
     loading_changed = Signal(bool)
 
-    def __init__(self, thumbs: ThumbnailCache | None = None, parent: Any = None) -> None:
+    def __init__(self, thumbs: ThumbnailCache | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.page_size = 50
-        self._rows: list[Any] = []
-        self._fetch: PageFetcher | None = None
-        self._total: int | None = None
-        self._next_page = 1
-        self._scroll_token: str | None = None
-        self._scrollable = True
+        self._rows: list[Asset] = []
+        self._query: LibraryQuery | None = None
         self._loading = False
         self._generation = 0
         self._thumbs = thumbs
@@ -106,44 +89,50 @@ class AssetTableModel(QAbstractTableModel):
         }
 
     # ---- query --------------------------------------------------------------------------------
-    def set_query(self, fetch: PageFetcher | None, *, scrollable: bool = True) -> None:
-        """Start over with a new page source (``None`` clears). ``scrollable``: video/audio only."""
+    def set_query(self, query: LibraryQuery | None) -> None:
+        """Start over with a new query (``None`` clears); its first page loads at once."""
         self._generation += 1
         self.beginResetModel()
         self._rows = []
-        self._fetch = fetch
-        self._total = None
-        self._next_page = 1
-        self._scroll_token = None
-        self._scrollable = scrollable
+        self._query = query
         self._set_loading(False)
         self.endResetModel()
-        if fetch is not None:
+        if query is not None:
             self.fetchMore(QModelIndex())
 
     @property
     def total(self) -> int | None:
-        return self._total
+        return None if self._query is None else self._query.total
 
     @property
     def loading(self) -> bool:
         return self._loading
 
-    def items(self) -> list[Any]:
+    def items(self) -> list[Asset]:
         return list(self._rows)
 
-    def item(self, row: int) -> Any:
+    def item(self, row: int) -> Asset:
         return self._rows[row]
+
+    def row_of(self, asset_id: str) -> int:
+        return next((row for row, a in enumerate(self._rows) if a.asset_id == asset_id), -1)
 
     def remove_ids(self, ids: set[str]) -> None:
         """Drop rows locally after a delete (the server's search index may lag behind)."""
         for row in reversed(range(len(self._rows))):
-            if media_id(self._rows[row]) in ids:
+            if self._rows[row].asset_id in ids:
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._rows[row]
                 self.endRemoveRows()
-                if self._total:
-                    self._total -= 1
+                if self._query is not None and self._query.total:
+                    self._query.total -= 1
+
+    def replace_item(self, asset: Asset) -> None:
+        """Show an edited asset in place (no reload, so the view keeps its scroll position)."""
+        row = self.row_of(asset.asset_id)
+        if row >= 0:
+            self._rows[row] = asset
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
 
     def _set_loading(self, value: bool) -> None:
         if self._loading != value:
@@ -151,45 +140,31 @@ class AssetTableModel(QAbstractTableModel):
             self.loading_changed.emit(value)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 (Qt's signature)
-        if parent.isValid() or self._fetch is None or self._loading:
+        if parent.isValid() or self._query is None or self._loading:
             return False
-        if self._total is None:
-            return True
-        reachable = self._total if self._scrollable else min(self._total, FIRST_WINDOW)
-        return len(self._rows) < reachable
+        return self._query.has_more()
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):
             return
-        fetch, page_no, size = self._fetch, self._next_page, self.page_size
-        # A page ending past the first 5,000 is reachable only with the previous page's ScrollToken
-        # (one page at a time stays within the API's 1,200-record jump rule).
-        beyond = page_no * size > FIRST_WINDOW
-        token = self._scroll_token if beyond and self._scrollable else None
-        generation = self._generation
+        query, generation = self._query, self._generation
+        assert query is not None
         self._set_loading(True)
-        assert fetch is not None
         run_in_background(
-            lambda: fetch(page_no, size, token),
-            lambda page: self._on_page(generation, page),
+            query.next_page,
+            lambda rows: self._on_page(generation, rows),
             lambda error: self._on_error(generation, error),
             owner=self,
         )
 
-    def _on_page(self, generation: int, page: Any) -> None:
+    def _on_page(self, generation: int, rows: list[Asset]) -> None:
         if generation != self._generation:
             return
         self._set_loading(False)
-        items = [inner(it) for it in pick(page, "items", "media", default=[])]
-        self._total = as_int(pick(page, "total", default=0))
-        self._scroll_token = pick(page, "scroll_token", default=None) or self._scroll_token
-        self._next_page += 1
-        if not items:  # the server has no more, whatever Total said
-            self._total = len(self._rows)
-        else:
+        if rows:
             first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(items) - 1)
-            self._rows.extend(items)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
             self.endInsertRows()
         self.page_loaded.emit(len(self._rows))
 
@@ -197,7 +172,7 @@ class AssetTableModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self._set_loading(False)
-        self._fetch = None  # stop the view from retrying in a loop; F5 starts again
+        self._query = None  # stop the view from retrying in a loop; F5 starts again
         self.load_failed.emit(error)
 
     # ---- table --------------------------------------------------------------------------------
@@ -225,22 +200,20 @@ class AssetTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(column, item)
         if role == Qt.ItemDataRole.DecorationRole and column == Column.COVER and self._thumbs is not None:
-            return self._thumbs.pixmap(str(pick(item, "cover_url", "CoverURL", "url", "URL")))
+            return self._thumbs.pixmap(item.cover_url)
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.TITLE:
-            return str(pick(item, "description", "Description")) or None
+            return item.description or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.DURATION, Column.SIZE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _display(self, column: Column, item: Any) -> str:
+    def _display(self, column: Column, item: Asset) -> str:
         if column == Column.COVER:
             return ""
         if column == Column.DURATION:
-            duration = as_float(pick(item, "duration", "Duration", default=0))
-            return format_duration(duration) if duration else "–"
+            return format_duration(item.duration) if item.duration else "–"
         if column == Column.SIZE:
-            size = as_int(pick(item, "size", "Size", default=0))
-            return format_bytes(size) if size else "–"
+            return format_bytes(item.size) if item.size else "–"
         if column in (Column.CREATED, Column.MODIFIED):
             return local_text(_cell_raw(column, item))
         return str(_cell_raw(column, item))

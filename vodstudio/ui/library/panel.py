@@ -2,69 +2,49 @@
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelectionModel, QPoint, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTableView, QVBoxLayout, QWidget
 
-from vodstudio.core.accounts import Account, Provider
-from vodstudio.core.match_builder import MediaFilter, SearchType, build_match, sort_by
+from vodstudio.core.accounts import Account
+from vodstudio.core.assets import Asset, CategoryNode
+from vodstudio.core.match_builder import SearchType, sort_by
+from vodstudio.services.cdn import CdnService
+from vodstudio.services.library import LibraryService
+from vodstudio.services.providers import Capability, supports
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
 from vodstudio.ui.library.actions import LibraryActions
 from vodstudio.ui.library.details import DetailsPane
 from vodstudio.ui.library.filters import FilterBar
-from vodstudio.ui.library.model import SERVER_SORTED, AssetTableModel, Column, ItemRole
+from vodstudio.ui.library.model import SERVER_SORTED, AssetTableModel, Column
 from vodstudio.ui.library.thumbs import THUMB_SIZE, ThumbnailCache
 from vodstudio.ui.widgets.busy import BusyOverlay, StatusLine
 
-_FIELDS = {
-    SearchType.VIDEO: "Title,CoverURL,Status,Duration,Size,CateId,CateName,Tags,Description,ModificationTime",
-    SearchType.AUDIO: "Title,CoverURL,Status,Duration,Size,CateId,CateName,Tags,Description,ModificationTime",
-    SearchType.IMAGE: "Title,URL,Status,CateId,CateName,Tags,Description,ModificationTime,FileName",
-    SearchType.ATTACHED: "Title,URL,Status,CateId,CateName,Tags,Description,ModificationTime,FileName",
-}
-
-
-def page_fetcher(client: Any, flt: MediaFilter, sort: str) -> Any:
-    """A ``fetch(page_no, page_size, scroll_token)`` for the model (runs on a worker thread)."""
-    match = build_match(flt)
-    kind = flt.search_type
-
-    def fetch(page_no: int, page_size: int, token: str | None) -> Any:
-        return client.search_media(
-            search_type=kind.value,
-            match=match,
-            fields=_FIELDS[kind],
-            sort_by=sort,
-            page_no=page_no,
-            page_size=page_size,
-            scroll_token=token,
-        )
-
-    return fetch
-
 
 class LibraryPanel(QWidget):
-    """``LibraryPanel(services)``; the main window calls ``set_account`` when the account changes."""
+    """The library of the active account; every call goes through ``LibraryService``."""
 
     account_changed = Signal(object)
     cdn_submitted = Signal(object)  # SubmitResult of a Refresh/Prefetch on CDN action
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, library: LibraryService, cdn: CdnService, thumbnail_dir: Path, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.services = services
+        self.library = library
+        self.cdn = cdn
         self.account: Account | None = None
-        self.client: Any = None
+        self.page_size = 50
         self._sort = sort_by("CreationTime")
-        self.categories: list[Any] = []
+        self.categories: list[CategoryNode] = []
         self._client_sort: tuple[int, Qt.SortOrder] | None = None
-        self.thumbs = ThumbnailCache(services.paths.thumbnail_dir, self)
+        self.thumbs = ThumbnailCache(thumbnail_dir, self)
         self.model = AssetTableModel(self.thumbs, self)
         self.filters = FilterBar(self)
         self.table = QTableView(self)
-        self.details = DetailsPane(services, self)
+        self.details = DetailsPane(library, self)
         self.status = StatusLine(self)
         self.overlay = BusyOverlay(self.table)
         self.library_actions = LibraryActions(self)
@@ -129,18 +109,13 @@ class LibraryPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.customContextMenuRequested.connect(self._on_context_menu)
         self.table.doubleClicked.connect(self.library_actions.edit_selected)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.filters.focus_search)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
-        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.library_actions.delete_selected)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
 
     # ---- account and query ----------------------------------------------------------------------
     def set_account(self, account: Account | None) -> None:
         self.account = account
-        self._close_client()
-        self.details.set_client(None, account)
-        if account is None or account.provider is not Provider.ALIYUN:
-            self.model.set_query(None)
+        self.details.set_account(None)
+        self.model.set_query(None)
+        if account is None or not supports(account, Capability.LIBRARY):
             text = (
                 self.tr("No account yet: add an Alibaba Cloud account or try the sandbox.")
                 if account is None
@@ -153,53 +128,39 @@ class LibraryPanel(QWidget):
             self.status.show_info("")
             return
         self.thumbs.set_proxy(account.proxy)
-        try:
-            self.client = self.services.vod_client(account.name)
-        except Exception as exc:  # no secret in the keychain, a bad proxy…
-            self.overlay.show_message(describe_error(exc))
-            return
-        self.details.set_client(self.client, account)
+        self.details.set_account(account)
         self.account_changed.emit(account)
         self._load_categories()
         self.refresh()
 
-    def _close_client(self) -> None:
-        """Forget the client; ``services`` owns it (one shared client per account, closed at exit)."""
-        self.client = None
-
     def _load_categories(self) -> None:
-        client = self.client
+        if self.account is None:
+            return
+        library, name = self.library, self.account.name
+        run_in_background(lambda: library.categories(name), self._on_categories, lambda _e: None, owner=self)
 
-        def load() -> list[Any]:
-            # GetCategories answers one level at a time: the top level, then each parent's children.
-            out: list[Any] = []
-            for top in client.get_categories().subcategories:
-                out.append(top)
-                if getattr(top, "sub_total", 0):
-                    out += client.get_categories(cate_id=top.cate_id).subcategories
-            return out
-
-        run_in_background(load, self._on_categories, lambda _e: None, owner=self)
-
-    def _on_categories(self, categories: list[Any]) -> None:
+    def _on_categories(self, categories: list[CategoryNode]) -> None:
         self.categories = categories
         self.filters.set_categories(categories)
 
     @Slot()
     def refresh(self) -> None:
         """F5 / a filter change: start again from page 1 with the current filter and server sort."""
-        if self.client is None:
+        if self.account is None or not supports(self.account, Capability.LIBRARY):
             return
         try:
-            flt = self.filters.current_filter()
-            fetch = page_fetcher(self.client, flt, self._sort)
-        except ValueError as exc:
+            query = self.library.search(
+                self.account.name, self.filters.current_filter(), self._sort, page_size=self.page_size
+            )
+        except ValueError as exc:  # a filter the Match grammar cannot express
             self.status.show_error(str(exc))
+            return
+        except Exception as exc:  # no secret in the keychain, a bad proxy…
+            self.overlay.show_message(describe_error(exc))
             return
         self._client_sort = None
         self.overlay.show_message(self.tr("Loading…"))
-        scrollable = flt.search_type in (SearchType.VIDEO, SearchType.AUDIO)
-        self.model.set_query(fetch, scrollable=scrollable)
+        self.model.set_query(query)
 
     def search_type(self) -> SearchType:
         return self.filters.search_type()
@@ -239,7 +200,7 @@ class LibraryPanel(QWidget):
             self._on_page_loaded(self.model.rowCount())
 
     # ---- selection ------------------------------------------------------------------------------
-    def selected_items(self) -> list[Any]:
+    def selected_items(self) -> list[Asset]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.item(row) for row in rows]
 
@@ -258,11 +219,30 @@ class LibraryPanel(QWidget):
 
     def _show_selected(self) -> None:
         items = self.selected_items()
-        self.details.show_item(items[0] if len(items) == 1 else None, self.search_type())
+        self.details.show_item(items[0] if len(items) == 1 else None)
 
     def _on_context_menu(self, pos: QPoint) -> None:
         menu = self.library_actions.context_menu(self.selected_items())
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
-    def current_item_data(self, row: int) -> Any:
-        return self.model.index(row, 0).data(ItemRole)
+    # ---- Section ----------------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.filters.focus_search()
+
+    def delete_selected(self) -> None:
+        self.library_actions.delete_selected()
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("library/header", self.table.horizontalHeader().saveState())
+        settings.setValue("library/splitter", self.splitter.saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        header, splitter = settings.value("library/header"), settings.value("library/splitter")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def shutdown(self) -> None:
+        self.thumbs.shutdown()
+        self.details.preview.clear()

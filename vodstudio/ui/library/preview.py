@@ -27,7 +27,8 @@ class PreviewPlayer(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.player = None
+        self.player: QMediaPlayer | None = None
+        self._layout = layout
         if MULTIMEDIA_ERROR:
             message = self.tr("Preview is unavailable: Qt Multimedia could not be loaded (%1).")
             self.notice = QLabel(message.replace("%1", MULTIMEDIA_ERROR), self)
@@ -63,7 +64,7 @@ class PreviewPlayer(QWidget):
             return
         placeholder, self.video = self.video, QVideoWidget(self)
         self.video.setMinimumHeight(160)
-        self.layout().replaceWidget(placeholder, self.video)
+        self._layout.replaceWidget(placeholder, self.video)
         placeholder.deleteLater()
         self.audio = QAudioOutput(self)
         self.player = QMediaPlayer(self)
@@ -110,11 +111,11 @@ class PreviewPlayer(QWidget):
     def _on_position(self, position: int) -> None:
         if not self.slider.isSliderDown():
             self.slider.setValue(position)
-        self._show_time(position, self.player.duration())
+        self._show_time(position, self.player.duration() if self.player else 0)
 
     def _on_duration(self, duration: int) -> None:
         self.slider.setRange(0, max(0, duration))
-        self._show_time(self.player.position(), duration)
+        self._show_time(self.player.position() if self.player else 0, duration)
 
     def _show_time(self, position: int, duration: int) -> None:
         self.time_label.setText(f"{format_duration(position / 1000)} / {format_duration(duration / 1000)}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -24,22 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from vodstudio.core.accounts import Account
+from vodstudio.core.assets import CategoryNode
 from vodstudio.core.jobs import JobMetadata, kind_for_name
-from vodstudio.store.settings import save_settings
+from vodstudio.core.match_builder import parse_tags
+from vodstudio.core.media_types import MediaClass, dialog_filters
+from vodstudio.services.library import LibraryService
+from vodstudio.services.uploads import UploadsService
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
 
 log = logging.getLogger(__name__)
-
-
-def parse_tags(text: str) -> tuple[str, ...]:
-    """Comma-separated (ASCII or full-width comma), trimmed, de-duplicated, order kept."""
-    seen: dict[str, None] = {}
-    for raw in text.replace("，", ",").split(","):
-        tag = raw.strip()
-        if tag:
-            seen.setdefault(tag, None)
-    return tuple(seen)
 
 
 class MetadataSheet(QDialog):
@@ -48,16 +41,22 @@ class MetadataSheet(QDialog):
     metadata_chosen = Signal(object, object, bool)
 
     def __init__(
-        self, services: Any, account: Account | None, paths: list[Path], parent: QWidget | None = None
+        self,
+        uploads: UploadsService,
+        library: LibraryService,
+        account: Account | None,
+        paths: list[Path],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.services = services
+        self.uploads = uploads
+        self.library = library
         self.account = account
+        self.defaults, include_all = uploads.defaults()
         self.paths = paths
         self.setObjectName("metadataSheet")
         self.setWindowTitle(self.tr("Upload %n Item(s)", "", len(paths)))
         self.setMinimumWidth(520)
-        settings = services.settings
         single_file = len(paths) == 1 and not paths[0].is_dir()
         layout = QVBoxLayout(self)
         summary = QLabel(self._summary(), self)
@@ -65,7 +64,7 @@ class MetadataSheet(QDialog):
         layout.addWidget(summary)
         layout.addLayout(self._build_form(paths, single_file))
         self.include_all = QCheckBox(self.tr("Include all files in folders, not only media"), self)
-        self.include_all.setChecked(settings.include_all_files)
+        self.include_all.setChecked(include_all)
         # Offer it when it matters: a folder (scanned by extension) or a file that is not media.
         self.include_all.setVisible(any(p.is_dir() or kind_for_name(p.name) is None for p in paths))
         self.remember = QCheckBox(self.tr("Use these values as defaults next time"), self)
@@ -82,7 +81,7 @@ class MetadataSheet(QDialog):
         self._load_categories()
 
     def _build_form(self, paths: list[Path], single_file: bool) -> QFormLayout:
-        settings = self.services.settings
+        defaults = self.defaults
         form = QFormLayout()
         self.title_edit = QLineEdit(self)
         if single_file:
@@ -90,9 +89,9 @@ class MetadataSheet(QDialog):
         else:
             self.title_edit.setPlaceholderText(self.tr("From each file name"))
             self.title_edit.setEnabled(False)
-        self.description_edit = QPlainTextEdit(settings.default_description, self)
+        self.description_edit = QPlainTextEdit(defaults.description, self)
         self.description_edit.setFixedHeight(70)
-        self.tags_edit = QLineEdit(", ".join(settings.default_tags), self)
+        self.tags_edit = QLineEdit(", ".join(defaults.tags), self)
         self.tags_edit.setPlaceholderText(self.tr("Comma-separated, up to 16"))
         self.category_combo = QComboBox(self)
         self.category_combo.addItem(self.tr("No category"), None)
@@ -108,7 +107,7 @@ class MetadataSheet(QDialog):
         cover_row = QHBoxLayout()
         cover_row.addWidget(self.cover_edit, 1)
         cover_row.addWidget(cover_button)
-        self.template_edit = QLineEdit(settings.default_template_group_id, self)
+        self.template_edit = QLineEdit(defaults.template_group_id, self)
         self.template_edit.setPlaceholderText(self.tr("Default transcoding"))
         form.addRow(self.tr("&Title:"), self.title_edit)
         form.addRow(self.tr("&Description:"), self.description_edit)
@@ -130,22 +129,20 @@ class MetadataSheet(QDialog):
         return self.tr("%1 files to account “%2”.").replace("%1", str(files)).replace("%2", account)
 
     def _load_categories(self) -> None:
-        account, services = self.account, self.services
+        account, library = self.account, self.library
         if account is None:
             self.category_status.setText("")
             return
+        name = account.name
+        run_in_background(
+            lambda: library.categories(name), self._categories_loaded, self._categories_failed, owner=self
+        )
 
-        def fetch() -> list[tuple[int, str]]:
-            page = services.vod_client(account.name).get_categories()  # shared client: not closed here
-            return [(c.cate_id, c.cate_name) for c in page.subcategories]
-
-        run_in_background(fetch, self._categories_loaded, self._categories_failed, owner=self)
-
-    def _categories_loaded(self, categories: list[tuple[int, str]]) -> None:
-        default = self.services.settings.default_cate_id
-        for cate_id, name in categories:
-            self.category_combo.addItem(name, cate_id)
-            if cate_id == default:
+    def _categories_loaded(self, categories: list[CategoryNode]) -> None:
+        default = self.defaults.cate_id
+        for node in categories:  # the whole three-level tree, children indented under parents
+            self.category_combo.addItem(node.path_label, node.cate_id)
+            if node.cate_id == default:
                 self.category_combo.setCurrentIndex(self.category_combo.count() - 1)
         self.category_status.setText("")
         self.categories_loaded = True
@@ -156,8 +153,9 @@ class MetadataSheet(QDialog):
 
     @Slot()
     def _choose_cover(self) -> None:
+        patterns = " ".join(dialog_filters([MediaClass.IMAGE])[0].patterns)
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Cover Image"), "", self.tr("Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp)")
+            self, self.tr("Cover Image"), "", self.tr("Images (%1)").replace("%1", patterns)
         )
         if path:
             self.cover_edit.setText(path)
@@ -166,7 +164,7 @@ class MetadataSheet(QDialog):
         return JobMetadata(
             title=self.title_edit.text().strip() if self.title_edit.isEnabled() else "",
             description=self.description_edit.toPlainText().strip(),
-            tags=parse_tags(self.tags_edit.text()),
+            tags=tuple(parse_tags(self.tags_edit.text())),
             cate_id=self.category_combo.currentData(),
             template_group_id=self.template_edit.text().strip(),
             cover_path=self.cover_edit.text().strip(),
@@ -175,13 +173,7 @@ class MetadataSheet(QDialog):
     def accept(self) -> None:
         metadata = self.metadata()
         if self.remember.isChecked():
-            settings = self.services.settings
-            settings.default_description = metadata.description
-            settings.default_tags = list(metadata.tags)
-            settings.default_cate_id = metadata.cate_id
-            settings.default_template_group_id = metadata.template_group_id
-            settings.include_all_files = self.include_all.isChecked()
-            paths = self.services.paths
-            run_in_background(lambda: save_settings(paths, settings))
+            uploads, include_all = self.uploads, self.include_all.isChecked()
+            run_in_background(lambda: uploads.remember_defaults(metadata, include_all))
         self.metadata_chosen.emit(self.paths, metadata, self.include_all.isChecked())
         super().accept()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QPoint, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,15 +27,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vodstudio.core.accounts import Account, Provider
-from vodstudio.core.jobs import AddResult, JobMetadata, JobState, Limits, QueueTotals
-from vodstudio.store.settings import save_settings
+from vodstudio.core.accounts import Account
+from vodstudio.core.jobs import (
+    AddResult,
+    JobMetadata,
+    JobsAdded,
+    JobState,
+    JobStateChanged,
+    Limits,
+    QueueTotals,
+)
+from vodstudio.services.library import LibraryService
+from vodstudio.services.providers import Capability, supports
+from vodstudio.services.uploads import UploadEngine, UploadsService
 from vodstudio.ui.bridge import EngineBridge, run_in_background
 from vodstudio.ui.errors_text import describe_error
 from vodstudio.ui.uploads.delegate import ProgressDelegate
 from vodstudio.ui.uploads.empty import EmptyQueueView
 from vodstudio.ui.uploads.format import human_size
 from vodstudio.ui.uploads.model import JobIdRole, QueueTableModel
+
+if TYPE_CHECKING:
+    from vodstudio.ui.uploads.metadata import MetadataSheet
 
 log = logging.getLogger(__name__)
 
@@ -50,22 +63,28 @@ class QueuePanel(QWidget):
     jobs_added = Signal(object)  # AddResult
 
     def __init__(
-        self, services: Any, engine: Any, bridge: EngineBridge, parent: QWidget | None = None
+        self,
+        service: UploadsService,
+        library: LibraryService,
+        engine: UploadEngine,
+        bridge: EngineBridge,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.services = services
+        self.service = service
+        self.library = library
         self.engine = engine
         self.account: Account | None = None
-        self.pending_sheet: Any = None  # the open MetadataSheet, if any (tests drive it)
+        self.pending_sheet: MetadataSheet | None = None  # the open sheet, if any (tests drive it)
         self._batch: dict[int, JobState] | None = None  # latest state of each job of the running batch
         self._totals_busy = False
         self._totals_dirty = True
-        self.model = QueueTableModel(services.queue, self)
+        self.model = QueueTableModel(service.queue, self)
         bridge.progress_changed.connect(self.model.apply_progress)
         bridge.job_state_changed.connect(self.model.apply_states)
         bridge.job_state_changed.connect(self._count_batch)
         bridge.jobs_changed.connect(self._jobs_touched)
-        bridge.other_event.connect(self._other_event)
+        bridge.jobs_added.connect(self._jobs_added)
         self._build()
         self._totals_timer = QTimer(self)
         self._totals_timer.setInterval(1000)
@@ -142,17 +161,25 @@ class QueuePanel(QWidget):
             action.setToolTip(tip or text)
             return action
 
-        self.act_pause = act(self.tr("Pause"), sp.SP_MediaPause, lambda: self._on_selection("pause"))
-        self.act_resume = act(self.tr("Resume"), sp.SP_MediaPlay, lambda: self._on_selection("resume"))
+        self.act_pause = act(
+            self.tr("Pause"), sp.SP_MediaPause, lambda: self._on_selection(UploadEngine.pause)
+        )
+        self.act_resume = act(
+            self.tr("Resume"), sp.SP_MediaPlay, lambda: self._on_selection(UploadEngine.resume)
+        )
         self.act_cancel = act(self.tr("Cancel"), sp.SP_DialogCancelButton, self.cancel_selected)
-        self.act_retry = act(self.tr("Retry"), sp.SP_BrowserReload, lambda: self._on_selection("retry"))
+        self.act_retry = act(
+            self.tr("Retry"), sp.SP_BrowserReload, lambda: self._on_selection(UploadEngine.retry)
+        )
         self.act_up = act(self.tr("Move Up"), sp.SP_ArrowUp, lambda: self.move_selected(-1))
         self.act_down = act(self.tr("Move Down"), sp.SP_ArrowDown, lambda: self.move_selected(1))
         self.act_up.setShortcut(QKeySequence("Ctrl+Up"))
         self.act_down.setShortcut(QKeySequence("Ctrl+Down"))
-        self.act_pause_all = act(self.tr("Pause All"), None, lambda: self._on_all("pause_all"))
-        self.act_resume_all = act(self.tr("Resume All"), None, lambda: self._on_all("resume_all"))
-        self.act_retry_failed = act(self.tr("Retry Failed"), None, lambda: self._on_all("retry_failed"))
+        self.act_pause_all = act(self.tr("Pause All"), None, lambda: self._on_all(UploadEngine.pause_all))
+        self.act_resume_all = act(self.tr("Resume All"), None, lambda: self._on_all(UploadEngine.resume_all))
+        self.act_retry_failed = act(
+            self.tr("Retry Failed"), None, lambda: self._on_all(UploadEngine.retry_failed)
+        )
         for action in (self.act_pause, self.act_resume, self.act_cancel, self.act_retry):
             bar.addAction(action)
         bar.addSeparator()
@@ -166,17 +193,17 @@ class QueuePanel(QWidget):
         return bar
 
     def _build_limits(self, parent: QWidget) -> QWidget:
-        settings = self.services.settings
+        limits = self.service.limits()
         box = QWidget(parent)
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         self.files_spin = QSpinBox(box)
         self.files_spin.setRange(1, 16)
-        self.files_spin.setValue(settings.parallel_files)
+        self.files_spin.setValue(limits.parallel_files)
         self.files_spin.setToolTip(self.tr("Files uploaded at the same time"))
         self.parts_spin = QSpinBox(box)
         self.parts_spin.setRange(1, 64)
-        self.parts_spin.setValue(settings.parallel_parts)
+        self.parts_spin.setValue(limits.parallel_parts)
         self.parts_spin.setToolTip(self.tr("Connections shared by all files (parallel parts)"))
         self.limit_spin = QDoubleSpinBox(box)
         self.limit_spin.setRange(0.0, 10_000.0)
@@ -184,7 +211,7 @@ class QueuePanel(QWidget):
         self.limit_spin.setSingleStep(0.5)
         self.limit_spin.setSuffix(self.tr(" MB/s"))
         self.limit_spin.setSpecialValueText(self.tr("Unlimited"))
-        self.limit_spin.setValue(settings.bandwidth_limit / MEBIBYTE)
+        self.limit_spin.setValue(limits.bandwidth_bps / MEBIBYTE)
         self.limit_spin.setToolTip(self.tr("Bandwidth limit for all uploads (0 = unlimited)"))
         for label, widget in (
             (self.tr("Files:"), self.files_spin),
@@ -207,7 +234,7 @@ class QueuePanel(QWidget):
         if self.account is None:
             QMessageBox.information(self, self.tr("Uploads"), self.tr("Add an account first."))
             return False
-        if self.account.provider is not Provider.ALIYUN:
+        if not supports(self.account, Capability.UPLOAD):
             QMessageBox.information(
                 self,
                 self.tr("Uploads"),
@@ -238,11 +265,11 @@ class QueuePanel(QWidget):
         if not paths or not self._can_add():
             return
         if not ask:
-            self.queue_paths(paths, JobMetadata(), include_all=self.services.settings.include_all_files)
+            self.queue_paths(paths, JobMetadata(), include_all=self.service.defaults()[1])
             return
         from vodstudio.ui.uploads.metadata import MetadataSheet
 
-        sheet = MetadataSheet(self.services, self.account, list(paths), self)
+        sheet = MetadataSheet(self.service, self.library, self.account, list(paths), self)
         sheet.metadata_chosen.connect(self._sheet_done)
         sheet.finished.connect(self._sheet_closed)
         self.pending_sheet = sheet
@@ -290,13 +317,14 @@ class QueuePanel(QWidget):
         rows = sorted({index.row() for index in self.selection.selectedRows()})
         return [job_id for row in rows if (job_id := self.model.index(row, 0).data(JobIdRole)) is not None]
 
-    def _on_selection(self, method: str) -> None:
-        ids = self.selected_job_ids()
+    def _on_selection(self, method: Callable[[UploadEngine, list[int]], None]) -> None:
+        ids, engine = self.selected_job_ids(), self.engine
         if ids:
-            self._engine_call(lambda: getattr(self.engine, method)(ids))
+            self._engine_call(lambda: method(engine, ids))
 
-    def _on_all(self, method: str) -> None:
-        self._engine_call(getattr(self.engine, method))
+    def _on_all(self, method: Callable[[UploadEngine], None]) -> None:
+        engine = self.engine
+        self._engine_call(lambda: method(engine))
 
     def _engine_call(self, fn: Callable[[], object]) -> None:
         # Engine calls write the queue DB (and cancel may call the cloud): keep them off the GUI thread.
@@ -336,15 +364,12 @@ class QueuePanel(QWidget):
 
     @Slot()
     def apply_limits(self) -> None:
-        settings = self.services.settings
-        settings.parallel_files = self.files_spin.value()
-        settings.parallel_parts = self.parts_spin.value()
-        settings.bandwidth_limit = round(self.limit_spin.value() * MEBIBYTE)
-        self.engine.set_limits(
-            Limits(settings.parallel_files, settings.parallel_parts, settings.bandwidth_limit)
+        limits = Limits(
+            self.files_spin.value(), self.parts_spin.value(), round(self.limit_spin.value() * MEBIBYTE)
         )
-        paths = self.services.paths
-        run_in_background(lambda: save_settings(paths, settings), None, self._show_error, owner=self)
+        self.engine.set_limits(limits)
+        service = self.service
+        run_in_background(lambda: service.save_limits(limits), None, self._show_error, owner=self)
 
     def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
@@ -374,7 +399,7 @@ class QueuePanel(QWidget):
 
     # ---------------------------------------------------------------- live state
     @Slot(object)
-    def _count_batch(self, changes: list[Any]) -> None:
+    def _count_batch(self, changes: list[JobStateChanged]) -> None:
         """A batch runs from the first job that starts until every job in it is final and nothing is
         pending. Counted from state events, because the database (totals) can be ahead of them."""
         for change in changes:
@@ -392,11 +417,10 @@ class QueuePanel(QWidget):
         self.activity_changed.emit(moving, speed)
 
     @Slot(object)
-    def _other_event(self, event: object) -> None:
-        if hasattr(event, "job_ids"):  # JobsAdded from the engine (e.g. a CLI or a restored queue)
-            self.model.reload()
-            self._show_empty_state_if_needed()
-            self._totals_dirty = True
+    def _jobs_added(self, _event: JobsAdded) -> None:
+        self.model.reload()
+        self._show_empty_state_if_needed()
+        self._totals_dirty = True
 
     def _show_empty_state_if_needed(self) -> None:
         self.stack.setCurrentIndex(0 if self.model.rowCount() else 1)
@@ -438,6 +462,19 @@ class QueuePanel(QWidget):
             failed_now = sum(1 for state in batch.values() if state is JobState.FAILED)
             if done_now or failed_now:
                 self.batch_finished.emit(done_now, failed_now)
+
+    # ---------------------------------------------------------------- Section
+    def focus_search(self) -> None:
+        """The queue has no search box: Ctrl+F goes to the table, where typing jumps to a name."""
+        self.table.setFocus()
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("uploads/header", self.table.horizontalHeader().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        state = settings.value("uploads/header")
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)
 
     def shutdown(self) -> None:
         self._totals_timer.stop()

@@ -14,6 +14,7 @@ class BusyOverlay(QWidget):
 
     def __init__(self, target: QWidget) -> None:
         super().__init__(target)
+        self._target = target
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._label = QLabel(self)
         self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -25,13 +26,13 @@ class BusyOverlay(QWidget):
 
     def show_message(self, text: str) -> None:
         self._label.setText(text)
-        self.setGeometry(self.parentWidget().rect())
+        self.setGeometry(self._target.rect())
         self.raise_()
         self.show()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
+        if watched is self._target and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self._target.rect())
         return False
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -1,0 +1,80 @@
+"""The object graph, built once by one builder and handed to the GUI, the screenshot runner and the CLI.
+
+``build_services(paths)`` is the only place that constructs the use cases; tests call it too, with a
+temporary profile and, where they need one, an in-memory secret store or an HTTP transport.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from vodstudio.services.accounts import AccountsService
+from vodstudio.services.cdn import CdnService
+from vodstudio.services.library import LibraryService
+from vodstudio.services.providers import ClientOptions
+from vodstudio.services.sandbox import SandboxService
+from vodstudio.services.settings import SettingsService
+from vodstudio.services.uploads import UploadsService
+from vodstudio.store.accounts import AccountStore
+from vodstudio.store.logs import setup_logging
+from vodstudio.store.paths import ProfilePaths
+from vodstudio.store.queue_db import QueueDb
+from vodstudio.store.secrets import MemoryKeyring, SecretStore
+
+
+@dataclass
+class Services:
+    """The use cases; ``close()`` releases clients, databases and the embedded sandbox."""
+
+    paths: ProfilePaths
+    settings: SettingsService
+    accounts: AccountsService
+    uploads: UploadsService
+    library: LibraryService
+    cdn: CdnService
+    sandbox: SandboxService
+
+    def start_logging(self) -> Path:
+        """The profile's rotating, secret-scrubbing log file (the desktop app logs there)."""
+        return setup_logging(self.paths)
+
+    def close(self) -> None:
+        self.sandbox.stop()
+        self.cdn.close()
+        self.uploads.close()
+        self.accounts.close()
+
+
+def build_services(
+    paths: ProfilePaths | None = None,
+    *,
+    secrets: SecretStore | None = None,
+    transport: httpx.BaseTransport | None = None,
+    part_size: int | None = None,
+) -> Services:
+    """Everything the app needs for one profile (``ProfilePaths.default()``: ``VODSTUDIO_HOME`` or the
+    platform folders). ``part_size`` fixes the multipart part size (tests stop uploads half-way)."""
+    paths = (paths or ProfilePaths.default()).ensure()
+    settings = SettingsService(paths)
+    accounts = AccountsService(
+        AccountStore(paths, secrets or SecretStore()), options=ClientOptions(transport=transport)
+    )
+    uploads = UploadsService(QueueDb(paths.db_path), accounts, settings, part_size=part_size)
+    return Services(
+        paths=paths,
+        settings=settings,
+        accounts=accounts,
+        uploads=uploads,
+        library=LibraryService(accounts, uploads),
+        cdn=CdnService(paths, accounts),
+        sandbox=SandboxService(paths, accounts, settings),
+    )
+
+
+def build_throwaway_services(root: Path) -> Services:
+    """A private profile below ``root`` with an in-memory keychain: the screenshot runner uses it so
+    it never touches the user's queue, settings or keys."""
+    return build_services(ProfilePaths.under(root), secrets=SecretStore(backend=MemoryKeyring()))
