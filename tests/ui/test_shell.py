@@ -180,3 +180,49 @@ def test_menu_shortcuts_reach_the_current_section(qtbot: Any, sandbox: Any) -> N
     finally:
         win.shutdown()
         services.close()
+
+
+def test_an_account_edit_applies_at_once_in_every_section(qtbot: Any, sandbox: Any) -> None:
+    """Review defect 1, through the window: a saved endpoint reaches library, CDN and status bar."""
+    services = make_services(sandbox)
+    win = MainWindow(services, start_engine=False)
+    qtbot.addWidget(win)
+    try:
+        qtbot.waitUntil(lambda: win.connection_ok is not None, timeout=15_000)
+        assert win.connection_ok
+        win.open_accounts()
+        dialog = win.accounts_dialog
+        dialog.show_account(services.accounts.get("Sandbox"))
+        dialog.endpoint_edit.setText("http://127.0.0.1:9")  # nothing listens there
+        assert dialog.save_current()
+        qtbot.waitUntil(lambda: win.connection_ok is not None, timeout=30_000)
+        assert win.connection_ok is False
+        win.library.refresh()
+        qtbot.waitUntil(
+            lambda: "Network" in win.library.status.text() or win.library.overlay.isVisible(), timeout=30_000
+        )
+        win.cdn.submit_page.reload()
+        qtbot.waitUntil(lambda: "Quota unknown" in win.cdn.submit_page.quota_label.text(), timeout=30_000)
+        dialog.show_account(services.accounts.get("Sandbox"))
+        dialog.endpoint_edit.setText(sandbox.info.vod_endpoint)
+        assert dialog.save_current()
+        qtbot.waitUntil(lambda: win.connection_ok is True, timeout=15_000)
+        qtbot.waitUntil(
+            lambda: win.library.model.rowCount() > 0 or win.library.model.total == 0, timeout=15_000
+        )
+        win.cdn.submit_page.reload()
+        qtbot.waitUntil(lambda: "left" in win.cdn.submit_page.quota_label.text(), timeout=15_000)
+        dialog.close()
+    finally:
+        win.shutdown()
+        services.close()
+
+
+def test_domain_errors_keep_their_own_words() -> None:
+    """Review defect 2: every ``config.*`` error read "The account settings are incomplete or wrong"."""
+    from vodstudio.core.errors import ConfigError
+    from vodstudio.ui.errors_text import describe_error
+
+    text = describe_error(ConfigError("There is no account named 'x'.", code="config.unknown-account"))
+    assert "There is no account named 'x'." in text
+    assert "incomplete or wrong" not in text

@@ -18,3 +18,18 @@ def test_default_title_from_a_long_cjk_emoji_name() -> None:
     title = default_title(job)
     assert 0 < len(title.encode()) <= 128
     assert "🎬" not in title and title.startswith("城市夜景 城市夜景")
+
+
+def test_one_media_table_for_scanner_api_and_dialogs() -> None:
+    """Review defect 4: four image lists disagreed; a dropped .bmp became a job bound to fail."""
+    from vodstudio.cloud.aliyun.upload_ops import IMAGE_EXTS
+    from vodstudio.core.jobs import JobKind, kind_for_name
+    from vodstudio.core.media_types import IMAGE_EXTENSIONS, MediaClass, dialog_filters
+
+    assert kind_for_name("poster.bmp") is None
+    assert kind_for_name("poster.WEBP") is JobKind.IMAGE and kind_for_name("a.heic") is JobKind.IMAGE
+    assert set(IMAGE_EXTS) == IMAGE_EXTENSIONS
+    (line,) = dialog_filters([MediaClass.IMAGE])
+    assert set(line.patterns) == {f"*.{e}" for e in IMAGE_EXTENSIONS}
+    every = dialog_filters([MediaClass.VIDEO, MediaClass.IMAGE])
+    assert every[0].media is None and len(every) == 3

@@ -62,3 +62,13 @@ def test_scan_odd_names_and_outcomes(tmp_path: Path) -> None:
 def test_explicit_missing_file_becomes_a_job(tmp_path: Path) -> None:
     (item,) = list(scan([tmp_path / "gone.mp4"]))
     assert isinstance(item, Candidate) and item.size == 0  # the job then fails with file.missing
+
+
+def test_a_dropped_file_the_service_would_refuse_is_reported_not_queued(tmp_path: Path) -> None:
+    """Review defect 4: an explicitly dropped .bmp became a VIDEO job bound to fail."""
+    bmp = tmp_path / "poster.bmp"
+    bmp.write_bytes(b"BM")
+    (item,) = list(scan([bmp]))
+    assert isinstance(item, Skipped) and item.reason == "not-media"
+    (forced,) = list(scan([bmp], include_all=True))  # the user asked for every file anyway
+    assert isinstance(forced, Candidate) and forced.kind is JobKind.VIDEO

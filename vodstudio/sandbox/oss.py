@@ -136,6 +136,7 @@ def _inject_faults(call: OssCall) -> None:
     if delay > 0:
         time.sleep(delay / 1000.0)
     if call.state.random.random() < faults.rate(faults.error_rate, call.operation):
+        call.state.injected[call.operation] += 1
         if call.state.random.random() < 0.5:
             raise OssError(503, "ServiceUnavailable", "Please reduce your request rate.")
         raise OssError(500, "InternalError", "We encountered an internal error. Please try again.")

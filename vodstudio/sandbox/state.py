@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import json
 import secrets
@@ -87,6 +88,8 @@ class SandboxState:
         self.data_dir = data_dir
         self.config = config
         self.faults = FaultConfig()
+        # How many error answers were injected per operation (tests prove a fault really happened).
+        self.injected: collections.Counter[str] = collections.Counter()
         self.clock_offset = 0.0  # seconds added to wall time (tests jump ahead to a quota reset)
         self.objects_dir = data_dir / "objects"
         self.parts_dir = data_dir / "parts"

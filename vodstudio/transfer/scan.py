@@ -47,9 +47,10 @@ def scan(
 ) -> Iterator[Candidate | Skipped]:
     """Yield a candidate (or the reason to skip) for every file below ``paths``, lazily.
 
-    Files named explicitly are taken whatever their extension (as VIDEO unless it says otherwise),
-    so the user gets a clear outcome for each; files found in folders must look like media unless
-    ``include_all``. Missing or special files are reported, never raised.
+    Files must look like media the service takes (``core/media_types.py``) unless ``include_all``
+    (then an unknown extension goes up as a video): a dropped ``.bmp`` is reported, not queued to fail.
+    A file named explicitly that is missing or special is still queued, so its job fails with a clear
+    code in the queue; inside folders such files are reported. Nothing here raises.
     """
     for raw in paths:
         path = Path(raw)
@@ -66,7 +67,7 @@ def _one(
 ) -> Iterator[Candidate | Skipped]:
     kind = forced_kind or kind_for_name(path.name)
     if kind is None:
-        if not (explicit or include_all):
+        if not include_all:
             yield Skipped(path, "not-media")
             return
         kind = JobKind.VIDEO
