@@ -14,6 +14,7 @@ from vodstudio.store.paths import ProfilePaths
 from vodstudio.store.secrets import MemoryKeyring, SecretStore
 from vodstudio.ui.accounts.dialog import AccountsDialog
 from vodstudio.ui.bridge import background_busy
+from vodstudio.ui.widgets import ask
 
 
 @pytest.fixture
@@ -129,7 +130,7 @@ def test_edit_keeps_secret_and_remove(
     assert dialog.save_current()
     renamed = services.accounts.get("B")
     assert services.accounts.secret_for(renamed) == "s3cret"
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(ask, "confirm", lambda *_a: True)  # the user says yes
     dialog.remove_current()
     assert services.accounts.list() == []
 

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from tests.protocol.engine_helpers import write_file
 from tests.ui.conftest import idle
@@ -28,6 +27,7 @@ from vodstudio.services.library import LibraryService
 from vodstudio.services.sandbox import ALIYUN_NAME
 from vodstudio.services.uploads import UploadsService
 from vodstudio.ui.main_window import MainWindow
+from vodstudio.ui.widgets import ask
 
 pytestmark = pytest.mark.qt_log_ignore("pipewire")
 
@@ -106,7 +106,7 @@ def test_library_edit_and_delete(
     assert edits == ["edit", "edit"]
     client = services.accounts.vod_client(ALIYUN_NAME)
     assert client.get_video_info(second.asset_id).title == "CLI title"
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(ask, "confirm", lambda *_a: True)  # the user says yes
     panel.select_row(0)
     with qtbot.waitSignal(panel.library_actions.finished, timeout=15_000):
         window.act_delete.trigger()  # the Delete key, through the window's menu action

@@ -33,6 +33,7 @@ def shot(widget: Any, name: str) -> None:
 @pytest.fixture
 def panel(qtbot: Any, services: Services) -> Iterator[CdnPanel]:
     widget = CdnPanel(services.cdn, services.settings)
+    qtbot.addWidget(widget)
     widget.set_account(services.accounts.get(ALIYUN_NAME))
     idle(qtbot)
     yield widget
@@ -44,7 +45,7 @@ def panel(qtbot: Any, services: Services) -> Iterator[CdnPanel]:
 
 
 def charts_of(panel: CdnPanel) -> ChartsPage:
-    page = panel.charts_widget
+    page = panel.charts_page
     assert isinstance(page, ChartsPage)
     return page
 
@@ -117,7 +118,7 @@ def test_task_list_polls_until_done_and_filters(qtbot: Any, sandbox: Any, panel:
 def test_charts_have_data_points(qtbot: Any, sandbox: Any, panel: CdnPanel) -> None:
     assert panel.domain_edit.text() == sandbox.info.cdn_domain
     charts = charts_of(panel)
-    panel.tabs.setCurrentWidget(charts)
+    panel.tabs.setCurrentWidget(panel.charts_widget)
     charts.range_combo.setCurrentIndex(charts.range_combo.findData("24h"))
     charts.reload()
     idle(qtbot)

@@ -28,7 +28,8 @@ DEMO_VIDEOS = 30
 @pytest.fixture
 def panel(qtbot: Any, sandbox: Any, services: Services) -> Iterator[LibraryPanel]:
     seed_demo(sandbox.state, videos=DEMO_VIDEOS)
-    widget = LibraryPanel(services.library, services.cdn, services.paths.thumbnail_dir)
+    widget = LibraryPanel(services.library, services.cdn, services.settings, services.paths.thumbnail_dir)
+    qtbot.addWidget(widget)  # closed and deleted by pytest-qt, on the GUI thread
     widget.page_size = 10  # several pages from a small library
     widget.resize(1200, 700)
     widget.set_account(services.accounts.get(ALIYUN_NAME))

@@ -46,7 +46,7 @@ def drag_enter(win: MainWindow, mime: QMimeData) -> QDragEnterEvent:
 
 
 def test_first_run_shows_welcome_and_sandbox_opens_the_demo(qtbot: Any, window: MainWindow) -> None:
-    assert window.root_stack.currentWidget() is window.welcome
+    assert window.root_stack.currentWidget() is window.welcome_page
     assert window.account_combo.count() == 0
     window.welcome.sandbox_button.click()
     qtbot.waitUntil(lambda: window.root_stack.currentWidget() is window.splitter, timeout=30_000)
@@ -84,7 +84,9 @@ def test_shortcuts(window: MainWindow) -> None:
     assert "Ctrl+Shift+O" in keys(window.act_add_folder)
     assert "F5" in keys(window.act_refresh)
     assert "Ctrl+Q" in keys(window.act_quit)
-    assert "Ctrl+," in keys(window.act_accounts)
+    assert "Ctrl+Shift+A" in keys(window.act_accounts)
+    assert "Ctrl+," in keys(window.act_preferences)
+    assert "F1" in keys(window.act_shortcuts)
     assert QKeySequence(QKeySequence.StandardKey.Find).toString() in keys(window.act_find)
     assert "Del" in keys(window.act_delete)
 

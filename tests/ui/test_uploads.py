@@ -10,13 +10,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.ui.conftest import make_services
 from vodstudio.core.jobs import JobKind, JobState, Limits
 from vodstudio.store.queue_db import NewJob
 from vodstudio.ui.main_window import MainWindow
 from vodstudio.ui.uploads.model import JobRole, ProgressRole, QueueTableModel
+from vodstudio.ui.widgets import ask
 
 # QtMultimedia (the library's preview) logs these where PipeWire is not installed (CI, containers).
 pytestmark = pytest.mark.qt_log_ignore("pipewire")
@@ -183,7 +184,7 @@ def test_queue_actions_reorder_pause_resume_cancel(
         qtbot.waitUntil(lambda: states(win)[0] == "Paused", timeout=5000)
         panel.act_resume.trigger()
         qtbot.waitUntil(lambda: states(win)[0] == "Queued", timeout=5000)
-        monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+        monkeypatch.setattr(ask, "confirm", lambda *_a: True)  # the user says yes
         panel.table.selectRow(1)
         panel.delete_selected()  # the window's Delete key
         qtbot.waitUntil(lambda: states(win) == ["Queued", "Cancelled", "Queued"], timeout=5000)

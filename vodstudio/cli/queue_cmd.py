@@ -1,4 +1,4 @@
-"""`vodstudio queue list|resume|pause|cancel|retry`: the durable queue from the command line."""
+"""`vodstudio queue list|resume|pause|cancel|retry|remove|clear`: the durable queue from the CLI."""
 
 from __future__ import annotations
 
@@ -50,6 +50,44 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         if name == "cancel":
             add_account_options(sub)
         sub.set_defaults(run=_pause if name == "pause" else _cancel)
+    _register_cleaning(actions)
+
+
+def _register_cleaning(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    remove = actions.add_parser("remove", help="take finished jobs (done, failed, cancelled) off the list")
+    remove.add_argument("ids", nargs="+", type=int, metavar="ID")
+    remove.set_defaults(run=_remove)
+    clear = actions.add_parser("clear", help="remove finished jobs: done and cancelled (and --failed)")
+    clear.add_argument("--failed", action="store_true", help="also failed jobs")
+    clear.add_argument("--only-failed", action="store_true", help="failed jobs only")
+    clear.set_defaults(run=_clear)
+
+
+def _remove(args: argparse.Namespace, services: Services) -> int:
+    """The same call as the queue's *Remove* in the app: running or waiting jobs are never removed."""
+    engine = services.uploads.engine(lambda _event: None)
+    try:
+        removed = set(engine.remove(args.ids))
+    finally:
+        engine.close()
+    for job_id in args.ids:
+        if job_id not in removed:
+            print(f"kept {job_id}: only finished jobs can be removed (cancel it first)", file=sys.stderr)
+    print(f"Removed {len(removed)} job(s).")
+    return 0 if len(removed) == len(set(args.ids)) else 1
+
+
+def _clear(args: argparse.Namespace, services: Services) -> int:
+    states = [JobState.FAILED] if args.only_failed else [JobState.DONE, JobState.CANCELLED]
+    if args.failed:
+        states.append(JobState.FAILED)
+    engine = services.uploads.engine(lambda _event: None)
+    try:
+        removed = engine.clear_finished(states)
+    finally:
+        engine.close()
+    print(f"Removed {len(removed)} finished job(s).")
+    return 0
 
 
 def _list(args: argparse.Namespace, services: Services) -> int:

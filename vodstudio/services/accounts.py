@@ -37,7 +37,9 @@ class AccountsService:
 
     def __init__(self, store: AccountStore, *, options: ClientOptions | None = None) -> None:
         self._store = store
-        self._options = options or ClientOptions()
+        self._quitting = threading.Event()
+        base = options or ClientOptions()
+        self._options = ClientOptions(base.timeout, base.transport, cancel=base.cancel or self._quitting)
         self._lock = threading.Lock()
         self._clients: dict[str, ApiClient] = {}
         self._retired: list[ApiClient] = []
@@ -154,6 +156,7 @@ class AccountsService:
             client.close()
 
     def close(self) -> None:
+        self._quitting.set()  # calls still retrying on worker threads give up now
         with self._lock:
             clients = [*self._clients.values(), *self._retired]
             self._clients, self._retired = {}, []

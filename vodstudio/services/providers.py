@@ -8,6 +8,7 @@ variable names and capabilities) plus its client and desk modules.
 from __future__ import annotations
 
 import enum
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -46,6 +47,7 @@ class ClientOptions:
 
     timeout: float | None = None
     transport: httpx.BaseTransport | None = None
+    cancel: threading.Event | None = None  # set when the app quits: retries stop at once
 
     def kwargs(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -85,7 +87,8 @@ class ProviderKit:
 def _aliyun_client(account: Account, secret: str, options: ClientOptions) -> ApiClient:
     from vodstudio.cloud.aliyun.client import VodClient
 
-    return VodClient.for_account(account, secret, **options.kwargs())
+    extra = {"cancel": options.cancel} if options.cancel is not None else {}
+    return VodClient.for_account(account, secret, **options.kwargs(), **extra)
 
 
 def _aliyun_desk(client: ApiClient, _db: Database, _account: str) -> CdnDesk:

@@ -33,6 +33,7 @@ class Settings:
     cdn_domains: Mapping[str, str] = field(default_factory=dict)
     language: str = ""  # "" = follow the system
     theme: str = ""  # "" = follow the system; "light" or "dark"
+    last_folder: str = ""  # where the file dialogs start (the folder used last)
 
 
 def _coerce(name: str, value: Any, default: Any) -> Any:

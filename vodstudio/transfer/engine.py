@@ -298,6 +298,27 @@ class UploadEngine:
         self._announce(moved, JobState.QUEUED)
         self._wake.set()
 
+    def remove(self, job_ids: Iterable[int]) -> list[int]:
+        """Take finished jobs (done, failed, cancelled) off the list; others stay. Returns the removed.
+
+        Only the queue row goes: a failed job's video record stays in the library, where it can be
+        deleted on purpose (nothing on the server is deleted by tidying the list).
+        """
+        with self._lock:
+            running = set(self._running)
+        finished = []
+        for job_id in job_ids:
+            job = self.queue.job(job_id)
+            if job is not None and job.state.is_final and job_id not in running:
+                finished.append(job_id)
+        self.queue.delete(finished)
+        return finished
+
+    def clear_finished(self, states: Iterable[JobState] = (JobState.DONE, JobState.CANCELLED)) -> list[int]:
+        """Remove every job in ``states`` (default: done and cancelled; failed ones stay to be seen)."""
+        wanted = [s for s in states if s.is_final]
+        return self.remove(self.queue.ids_in_order(wanted)) if wanted else []
+
     def pause_all(self) -> None:
         self.pause(self.queue.ids_in_order(_STOPPABLE))
 

@@ -76,6 +76,11 @@ class EventHub:
                 return
             track.done = absolute if absolute is not None else track.done + delta
             track.done = max(0, min(track.done, track.total)) if track.total else max(track.done, 0)
+            if absolute is not None:
+                # A recount (parts the server already had, after a resume) is not bytes sent now:
+                # speed starts again from here instead of reporting the jump as a burst.
+                track.samples.clear()
+                track.samples.append((now, track.done))
             if not force and now - track.last_emit < MIN_INTERVAL_S:
                 return
             event = self._snapshot(job_id, track, now)

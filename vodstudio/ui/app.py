@@ -18,10 +18,11 @@ from PySide6.QtCore import (
     QTranslator,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImageReader, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtGui import QGuiApplication, QIcon, QImageReader
+from PySide6.QtWidgets import QApplication
 
 from vodstudio.app_info import NAME, ORG_DOMAIN, ORGANIZATION, SLUG, VERSION
+from vodstudio.ui.theme import SystemThemeFollower, Theme, apply_theme
 
 if TYPE_CHECKING:
     from vodstudio.services import Services
@@ -59,42 +60,6 @@ def app_icon() -> QIcon:
     return icon
 
 
-def dark_palette() -> QPalette:
-    """A calm dark Fusion palette (used when the OS is in dark mode)."""
-    palette = QPalette()
-    base, window, text = QColor(30, 32, 36), QColor(40, 43, 48), QColor(228, 230, 235)
-    disabled = QColor(120, 124, 130)
-    accent = QColor(64, 140, 255)
-    roles = QPalette.ColorRole
-    for role, color in (
-        (roles.Window, window),
-        (roles.WindowText, text),
-        (roles.Base, base),
-        (roles.AlternateBase, QColor(36, 38, 43)),
-        (roles.ToolTipBase, window),
-        (roles.ToolTipText, text),
-        (roles.Text, text),
-        (roles.Button, window),
-        (roles.ButtonText, text),
-        (roles.BrightText, QColor(255, 90, 90)),
-        (roles.Highlight, accent),
-        (roles.HighlightedText, QColor(255, 255, 255)),
-        (roles.Link, accent.lighter(120)),
-        (roles.PlaceholderText, disabled),
-    ):
-        palette.setColor(role, color)
-    for role in (roles.Text, roles.WindowText, roles.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
-    return palette
-
-
-def light_palette(style_palette: QPalette) -> QPalette:
-    palette = QPalette(style_palette)
-    palette.setColor(QPalette.ColorRole.Highlight, QColor(38, 117, 230))
-    palette.setColor(QPalette.ColorRole.AlternateBase, QColor(246, 247, 249))
-    return palette
-
-
 def use_offscreen_without_display() -> None:
     """Headless jobs (screenshots, the self-test) on a Linux box without a display use the offscreen
     platform instead of letting Qt abort on a failed X11/Wayland connection."""
@@ -116,15 +81,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QApplication.setApplicationDisplayName(NAME)
     QApplication.setApplicationVersion(VERSION)
     app = QApplication(argv if argv is not None else sys.argv[:1])
-    apply_style(app)
+    apply_theme(app, Theme.SYSTEM)
     app.setWindowIcon(app_icon())
     return app
-
-
-def apply_style(app: QApplication) -> None:
-    app.setStyle(QStyleFactory.create("Fusion"))
-    dark = app.styleHints().colorScheme() == Qt.ColorScheme.Dark
-    app.setPalette(dark_palette() if dark else light_palette(app.style().standardPalette()))
 
 
 def self_test_qt() -> tuple[bool, list[str]]:
@@ -155,6 +114,7 @@ def self_test_qt() -> tuple[bool, list[str]]:
 
 
 STARTUP_MARKER_ENV = "VODSTUDIO_STARTUP_MARKER"
+_followers: list[SystemThemeFollower] = []  # kept alive with the application
 
 
 def _print_shown_marker() -> None:
@@ -168,7 +128,12 @@ def start_qt(services: Services) -> tuple[QApplication, list[QTranslator]]:
     services.start_logging()
     install_qt_message_handler()
     app = make_application()
-    translators = install_translators(app)
+    settings = services.settings.current
+    theme = Theme(settings.theme) if settings.theme in {t.value for t in Theme} else Theme.SYSTEM
+    apply_theme(app, theme)
+    if not _followers:
+        _followers.append(SystemThemeFollower(app))
+    translators = install_translators(app, settings.language)
     log.info("%s %s starting (platform %s)", NAME, VERSION, app.platformName())
     return app, translators
 

@@ -124,10 +124,11 @@ class EngineBridge(QObject):
                 case JobsAdded():
                     added.append(event)
         touched = set(progress) | {e.job_id for e in states}
-        if states:
-            self.job_state_changed.emit(states)
+        # Progress first: a job that stopped in this tick must not be revived by its last progress.
         if progress:
             self.progress_changed.emit(progress)
+        if states:
+            self.job_state_changed.emit(states)
         if touched:
             self.jobs_changed.emit(touched)
         for event in added:

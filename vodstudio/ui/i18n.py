@@ -1,4 +1,14 @@
-"""Translation conventions: every user-visible string goes through ``tr``/``self.tr``; .qm loading."""
+"""Languages: which catalogue to load (the system's language, or the user's choice), and loading it.
+
+Conventions that keep every string translatable (``tests/ui/test_i18n.py`` checks the catalogues):
+inside a QObject subclass, ``self.tr("literal")`` (the class name is the context); at module level,
+``QCoreApplication.translate("LiteralContext", "literal")``. Plurals use ``%n`` with the count as the
+third argument: ``self.tr("%n file(s)", "", n)``; the English catalogue spells out "1 file", "2 files".
+Never a variable context and never an f-string inside ``tr``: the extractor cannot see those.
+
+Catalogues live in ``resources/i18n/vodstudio_<locale>.ts`` (source, in git) and are compiled to
+``.qm`` at build time (``python packaging/i18n.py compile``, run by ``./dev`` and the bundle build).
+"""
 
 from __future__ import annotations
 
@@ -9,29 +19,51 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
 
-# resources/i18n/vodstudio_<locale>.qm (compiled from .ts with pyside6-lrelease). None ship yet: the
-# Chinese catalogue comes in a later issue, so every string is marked now to make that a data change.
 I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 CATALOGUE = "vodstudio"
+# What the app ships, in the order the language menu lists them ("" = follow the system).
+LANGUAGES: tuple[tuple[str, str], ...] = (("", "System"), ("en", "English"), ("zh_CN", "简体中文"))
+QT_CATALOGUES = ("qtbase", "qtmultimedia")
 
 
-def tr(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """Translate outside a QObject (module-level tables, dataclasses). ``context`` is usually a class name.
+def resolve_language(choice: str, system: QLocale | None = None) -> str:
+    """The catalogue to load: the user's choice, else the system's language if we ship it, else English.
 
-    pyside6-lupdate finds calls written literally as ``tr("Context", "Text")`` — keep both literal.
+    Every Chinese locale gets the simplified catalogue (the only Chinese one we have); a creator in
+    Taipei reads simplified Chinese more easily than English.
     """
-    return QCoreApplication.translate(context, text, disambiguation, n)
+    if choice in {code for code, _ in LANGUAGES if code}:
+        return choice
+    locale = system or QLocale.system()
+    if locale.language() == QLocale.Language.Chinese:
+        return "zh_CN"
+    return "en"
 
 
-def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
-    """Load Qt's own and our catalogue for ``locale``; return them (the caller keeps the references)."""
-    locale = locale or QLocale()
+def install_translators(
+    app: QCoreApplication, language: str = "", *, folder: Path = I18N_DIR
+) -> list[QTranslator]:
+    """Load Qt's own catalogues and ours for ``language``; return them (the caller keeps the references).
+
+    Also makes that locale the default, so numbers and dates follow the language the user reads.
+    """
+    code = resolve_language(language)
+    locale = QLocale(code)
+    QLocale.setDefault(locale)
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (("qtbase", qt_dir), (CATALOGUE, str(I18N_DIR))):
+    sources = [(name, qt_dir) for name in QT_CATALOGUES if code != "en"] + [(CATALOGUE, str(folder))]
+    for name, where in sources:
         translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
+        if translator.load(locale, name, "_", where):
             app.installTranslator(translator)
             installed.append(translator)
-            log.info("translator loaded: %s for %s", name, locale.name())
+            log.info("translator loaded: %s for %s", name, code)
+        elif name == CATALOGUE:
+            log.warning("no %s catalogue for %s in %s (run packaging/i18n.py compile)", name, code, where)
     return installed
+
+
+def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)

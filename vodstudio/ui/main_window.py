@@ -6,15 +6,25 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -76,6 +86,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.services = services
         self.account: Account | None = None
+        self.ask_before_quit = True
         self.connection_ok: bool | None = None  # None while unknown (tests and screenshots wait on it)
         self.setWindowTitle(NAME)
         self.setAcceptDrops(True)
@@ -107,8 +118,12 @@ class MainWindow(QMainWindow):
         self.sidebar.setMinimumWidth(120)
         self.sidebar.setMaximumWidth(260)
         self.pages = QStackedWidget(self.splitter)
-        self.uploads = QueuePanel(services.uploads, services.library, self.engine, self.bridge, self.pages)
-        self.library = LibraryPanel(services.library, services.cdn, services.paths.thumbnail_dir, self.pages)
+        self.uploads = QueuePanel(
+            services.uploads, services.library, services.settings, self.engine, self.bridge, self.pages
+        )
+        self.library = LibraryPanel(
+            services.library, services.cdn, services.settings, services.paths.thumbnail_dir, self.pages
+        )
         self.cdn = CdnPanel(services.cdn, services.settings, self.pages)
         # Typed as the protocol, so mypy checks that every panel really is a Section.
         self.sections: dict[str, Section] = {
@@ -128,10 +143,14 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([170, 900])
         self.root_stack.addWidget(self.splitter)
-        self.welcome = WelcomeView(self)
+        self.welcome = WelcomeView()
         self.welcome.add_account_requested.connect(self.open_accounts)
         self.welcome.sandbox_requested.connect(self.start_sandbox)
-        self.root_stack.addWidget(self.welcome)
+        self.welcome_page = QScrollArea(self)  # scrolls in a window too small for it
+        self.welcome_page.setWidgetResizable(True)
+        self.welcome_page.setFrameShape(QFrame.Shape.NoFrame)
+        self.welcome_page.setWidget(self.welcome)
+        self.root_stack.addWidget(self.welcome_page)
         self.resize(1180, 740)
 
     def show_section(self, key: str) -> None:
@@ -159,8 +178,13 @@ class MainWindow(QMainWindow):
         self.act_delete = self._action(self.tr("&Delete"), self._delete, QKeySequence(key.Delete))
         self.act_find = self._action(self.tr("&Find"), self._find, QKeySequence(key.Find))
         self.act_refresh = self._action(self.tr("&Refresh"), self._refresh, "F5")
-        self.act_accounts = self._action(self.tr("&Accounts…"), self.open_accounts, "Ctrl+,")
+        self.act_accounts = self._action(self.tr("&Accounts…"), self.open_accounts, "Ctrl+Shift+A")
+        self.act_preferences = self._action(self.tr("&Preferences…"), self.open_preferences, "Ctrl+,")
+        self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.act_shortcuts = self._action(self.tr("&Keyboard Shortcuts"), self.show_shortcuts, "F1")
+        self.act_logs = self._action(self.tr("Open &Log Folder"), self.open_log_folder)
         self.act_about = self._action(self.tr("&About %1").replace("%1", NAME), self._about)
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
         for act in (self.act_add_files, self.act_add_folder):
@@ -184,7 +208,11 @@ class MainWindow(QMainWindow):
             self.act_sections[section] = act
         tools_menu = menu.addMenu(self.tr("&Tools"))
         tools_menu.addAction(self.act_accounts)
+        tools_menu.addAction(self.act_preferences)
         help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.act_shortcuts)
+        help_menu.addAction(self.act_logs)
+        help_menu.addSeparator()
         help_menu.addAction(self.act_about)
         self._build_toolbar()
 
@@ -258,17 +286,21 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.transfers_label)
         bar.addPermanentWidget(self.speed_label)
         self.uploads.activity_changed.connect(self._show_activity)
-        self._show_activity(0, 0.0)
+        self.active_uploads = 0
+        self._show_activity(0, 0, 0.0)
 
-    @Slot(int, float)
-    def _show_activity(self, active: int, speed_bps: float) -> None:
+    @Slot(int, int, float)
+    def _show_activity(self, running: int, waiting: int, speed_bps: float) -> None:
         from vodstudio.ui.uploads.format import human_rate
 
-        if active:
-            self.transfers_label.setText(self.tr("%n active transfer(s)", "", active))
-        else:
-            self.transfers_label.setText(self.tr("Idle"))
-        self.speed_label.setText(human_rate(speed_bps) if active else "")
+        parts = []
+        if running:
+            parts.append(self.tr("%n uploading", "", running))
+        if waiting:
+            parts.append(self.tr("%n waiting", "", waiting))
+        self.transfers_label.setText(" · ".join(parts) if parts else self.tr("Idle"))
+        self.speed_label.setText(human_rate(speed_bps) if running else "")
+        self.active_uploads = running
 
     def _build_tray(self) -> None:
         self.tray: QSystemTrayIcon | None = None
@@ -305,7 +337,7 @@ class MainWindow(QMainWindow):
         self.account_combo.setCurrentIndex(max(index, 0))
         self.account_combo.blockSignals(False)
         if not accounts:
-            self.root_stack.setCurrentWidget(self.welcome)
+            self.root_stack.setCurrentWidget(self.welcome_page)
             self._apply_account(None)
             return
         self.root_stack.setCurrentWidget(self.splitter)
@@ -360,6 +392,31 @@ class MainWindow(QMainWindow):
         dialog.accounts_changed.connect(self.reload_accounts)
         dialog.open()
         self.accounts_dialog = dialog
+
+    @Slot()
+    def open_preferences(self) -> None:
+        from vodstudio.ui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.services.settings, self)
+        dialog.open()
+        self.preferences_dialog = dialog
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        from vodstudio.ui.shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.actions(), self)
+        dialog.open()
+        self.shortcuts_dialog = dialog
+
+    @Slot()
+    def open_log_folder(self) -> None:
+        folder = self.services.paths.log_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            QMessageBox.information(
+                self, self.tr("Log Folder"), self.tr("The logs are in %1").replace("%1", str(folder))
+            )
 
     @Slot()
     def start_sandbox(self) -> None:
@@ -436,5 +493,37 @@ class MainWindow(QMainWindow):
             self.tray.hide()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.ask_before_quit and not getattr(self, "_shut_down", False) and self.active_uploads:
+            # Never silently: a running upload pauses durably and goes on at the next start.
+            event.ignore()
+            self._ask_to_quit()
+            return
         self.shutdown()
         super().closeEvent(event)
+
+    def _ask_to_quit(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Quit %1").replace("%1", NAME),
+            self.tr(
+                "%n upload(s) are running. Quit now? They stop where they are and continue the next "
+                "time you open %1.",
+                "",
+                self.active_uploads,
+            ).replace("%1", NAME),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        quit_button = box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("Keep Uploading"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+
+        def answered() -> None:
+            if box.clickedButton() is quit_button:
+                self.ask_before_quit = False
+                self.close()
+
+        box.finished.connect(answered)
+        box.open()  # window-modal and asynchronous: nothing blocks the event loop
+        self.quit_question = box

@@ -115,10 +115,10 @@ def shoot_cdn_usage(window: Any, out: Path, timeout: float) -> tuple[Path, bool]
     panel = window.sections["cdn"]
     from vodstudio.ui.cdn.charts import ChartsPage
 
-    charts = panel.charts_widget
+    charts = panel.charts_page
     if not isinstance(charts, ChartsPage):  # QtCharts missing: no chart picture to make
         return grab(window, out / "cdn-usage.png"), False
-    panel.tabs.setCurrentWidget(charts)
+    panel.tabs.setCurrentWidget(panel.charts_widget)
     charts.reload()  # the tab loads on demand; the range combo defaults to the last 24 hours
 
     def loaded() -> bool:

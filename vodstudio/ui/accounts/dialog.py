@@ -29,6 +29,8 @@ from vodstudio.services.providers import PROVIDERS, ProviderKit, kit_for
 from vodstudio.services.settings import SettingsService
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
+from vodstudio.ui.theme import Tone, tone_style
+from vodstudio.ui.widgets import ask
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +86,7 @@ class AccountsDialog(QDialog):
             self.keychain_note.setText(
                 self.tr("No system keychain: the secret is kept for this session only.")
             )
-            self.keychain_note.setStyleSheet("color: #c77c02;")
+            self.keychain_note.setStyleSheet(tone_style(Tone.WARNING, self.palette()))
         else:
             self.keychain_note.setText(
                 self.tr("The secret is stored in the system keychain, never in a file.")
@@ -306,14 +308,15 @@ class AccountsDialog(QDialog):
         if self.editing is None:
             return
         name = self.editing.name
-        answer = QMessageBox.question(
+        if not ask.confirm(
             self,
             self.tr("Remove Account"),
             self.tr(
                 "Remove “%1” and its stored secret? Queued uploads of this account stay in the queue."
             ).replace("%1", name),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            self.tr("Remove Account"),
+            self.tr("Keep"),
+        ):
             return
         self.store.remove(name)
         self.settings.forget_account(name)

@@ -54,7 +54,7 @@ class WelcomeView(QWidget):
         outer = QVBoxLayout(self)
         outer.addStretch(2)
         column = QWidget(self)
-        column.setFixedWidth(560)
+        column.setMaximumWidth(560)
         layout = QVBoxLayout(column)
         self._add_header(layout, column)
         self.add_button = ChoiceButton(

@@ -36,6 +36,7 @@ class AssetPickerDialog(QDialog):
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.tr("Filter by title or id"))
         self.table = QTableWidget(0, 4, self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within
         self.table.setHorizontalHeaderLabels(
             [self.tr("Title"), self.tr("Asset ID"), self.tr("Size"), self.tr("Status")]
         )

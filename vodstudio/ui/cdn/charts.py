@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
-from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QDateTime, QEvent, Qt
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from vodstudio.core.cdn_ranges import RangePreset, query_window
 from vodstudio.core.units import format_bits_per_second, format_bytes
@@ -15,8 +15,10 @@ from vodstudio.services.cdn import CdnDeskSession
 from vodstudio.services.models import UsagePoint, UsageSeries
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
+from vodstudio.ui.theme import is_dark
 from vodstudio.ui.widgets.busy import StatusLine
 from vodstudio.ui.widgets.date_range import DateRangePicker
+from vodstudio.ui.widgets.flow import FlowLayout
 
 _UNITS = (1, 1024, 1024**2, 1024**3, 1024**4)
 _BYTE_NAMES = ("B", "KB", "MB", "GB", "TB")
@@ -43,7 +45,7 @@ class UsageChart(QChartView):
         self.chart_.setMargins(self.chart_.margins())
         super().__init__(self.chart_, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(200)
+        self.setMinimumHeight(110)
         self.series = QLineSeries()
         self.chart_.addSeries(self.series)
         self.x_axis = QDateTimeAxis()
@@ -54,6 +56,32 @@ class UsageChart(QChartView):
         self.chart_.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
         self.series.attachAxis(self.x_axis)
         self.series.attachAxis(self.y_axis)
+        now = dt.datetime.now(dt.UTC)  # until data comes: the last day, never 1970's axis labels
+        self.x_axis.setRange(
+            QDateTime.fromSecsSinceEpoch(int((now - dt.timedelta(days=1)).timestamp())),
+            QDateTime.fromSecsSinceEpoch(int(now.timestamp())),
+        )
+        self.x_axis.setFormat("HH:mm")
+        self.y_axis.setRange(0, 1)
+        self.follow_palette()
+
+    def follow_palette(self) -> None:
+        """Charts paint themselves: match the window's light or dark palette (never white on dark)."""
+        palette = self.palette()
+        dark = is_dark(palette)
+        self.chart_.setTheme(QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight)
+        self.chart_.setBackgroundBrush(palette.base())
+        self.chart_.setTitleBrush(palette.text())
+        for axis in (self.x_axis, self.y_axis):
+            axis.setLabelsBrush(palette.text())
+            axis.setTitleBrush(palette.text())
+        self.series.setColor(palette.color(QPalette.ColorRole.Highlight))
+        self.setBackgroundBrush(palette.window())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.follow_palette()
+        super().changeEvent(event)
 
     def show_series(self, points: list[UsagePoint], bits: bool, start: dt.datetime, end: dt.datetime) -> None:
         peak = max((float(p.value) for p in points), default=0.0)
@@ -104,7 +132,7 @@ class ChartsPage(QWidget):
         self.last_series: tuple[UsageSeries, UsageSeries] | None = None
 
     def _layout(self) -> None:
-        row = QHBoxLayout()
+        row = FlowLayout()  # wraps in a narrow window
         row.addWidget(QLabel(self.tr("Range:"), self))
         row.addWidget(self.range_combo)
         row.addWidget(self.custom)
@@ -125,6 +153,10 @@ class ChartsPage(QWidget):
         layout.addWidget(self.traffic_chart, 1)
         layout.addWidget(self.bps_chart, 1)
         layout.addWidget(self.status)
+
+    def needs_loading(self) -> bool:
+        """True while the charts show nothing for the current domain (the tab then loads them)."""
+        return self.desk is not None and bool(self.domain) and self.last_series is None
 
     def set_source(self, desk: CdnDeskSession | None, domain: str) -> None:
         self.desk, self.domain = desk, domain

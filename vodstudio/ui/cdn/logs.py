@@ -7,8 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QProgressBar,
     QPushButton,
@@ -22,18 +20,22 @@ from vodstudio.core.errors import CancelledError
 from vodstudio.core.units import format_bytes
 from vodstudio.services.cdn import CdnDeskSession
 from vodstudio.services.models import DomainLog
+from vodstudio.services.settings import SettingsService
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
 from vodstudio.ui.widgets.busy import StatusLine
 from vodstudio.ui.widgets.date_range import DateRangePicker
+from vodstudio.ui.widgets.files import choose_folder
+from vodstudio.ui.widgets.flow import FlowLayout
 from vodstudio.ui.widgets.progress_task import ProgressTask
 
 
 class LogsPage(QWidget):
     """``list_logs()`` fills the table; ``download(folder)`` saves the selected rows with progress."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: SettingsService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.settings = settings
         self.desk: CdnDeskSession | None = None
         self.domain = ""
         self.logs: list[DomainLog] = []
@@ -45,6 +47,7 @@ class LogsPage(QWidget):
         self.download_button = QPushButton(self.tr("Download selected…"), self)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.table = QTableWidget(0, 4, self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within
         self.table.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Size"), self.tr("From"), self.tr("To")]
         )
@@ -57,7 +60,7 @@ class LogsPage(QWidget):
         self.progress.hide()
         self.cancel_button.hide()
         self.status = StatusLine(self)
-        row = QHBoxLayout()
+        row = FlowLayout()  # wraps in a narrow window
         row.addWidget(self.dates)
         row.addWidget(self.list_button)
         row.addStretch(1)
@@ -112,9 +115,9 @@ class LogsPage(QWidget):
         if not self.selected_logs():
             self.status.show_error(self.tr("Select the logs to download first."))
             return
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Download logs to"))
-        if folder:
-            self.download(Path(folder))
+        folder = choose_folder(self, self.settings, self.tr("Download logs to"))
+        if folder is not None:
+            self.download(folder)
 
     def download(self, folder: Path) -> ProgressTask | None:
         logs, desk = self.selected_logs(), self.desk

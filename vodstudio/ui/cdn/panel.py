@@ -5,7 +5,17 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import QSettings, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from vodstudio.core.accounts import Account
 from vodstudio.core.cdn import CdnTaskKind, SubmitResult
@@ -40,6 +50,9 @@ class ChartsUnavailablePage(QWidget):
     def reload(self) -> None:
         """Nothing to load without QtCharts."""
 
+    def needs_loading(self) -> bool:
+        return False
+
 
 class UsageSource(Protocol):
     """What the panel asks of its Usage tab (the charts page, or the page that says why there is none)."""
@@ -48,6 +61,8 @@ class UsageSource(Protocol):
 
     def reload(self) -> None: ...
 
+    def needs_loading(self) -> bool: ...
+
 
 def make_charts_page(parent: QWidget) -> tuple[QWidget, UsageSource]:
     try:  # the rest of the CDN section must work even where the Addons wheel is missing
@@ -55,8 +70,14 @@ def make_charts_page(parent: QWidget) -> tuple[QWidget, UsageSource]:
     except ImportError as exc:
         missing = ChartsUnavailablePage(str(exc), parent)
         return missing, missing
-    page = ChartsPage(parent)
-    return page, page
+    page = ChartsPage()
+    # Two charts need height a small window lacks: they scroll instead of pushing the window taller.
+    scroller = QScrollArea(parent)
+    scroller.setWidgetResizable(True)
+    scroller.setFrameShape(QFrame.Shape.NoFrame)
+    scroller.setWidget(page)
+    scroller.setMinimumHeight(120)
+    return scroller, page
 
 
 class CdnPanel(QWidget):
@@ -74,10 +95,10 @@ class CdnPanel(QWidget):
         self.domain_edit.setPlaceholderText(self.tr("CDN domain, e.g. vod.example.com"))
         self.domain_note = QLabel(self)
         self.tabs = QTabWidget(self)
-        self.submit_page = SubmitPage(self)
+        self.submit_page = SubmitPage(settings, self)
         self.tasks_page = TasksPage(self)
         self.charts_widget, self.charts_page = make_charts_page(self)
-        self.logs_page = LogsPage(self)
+        self.logs_page = LogsPage(settings, self)
         self.tabs.addTab(self.submit_page, self.tr("Refresh && prefetch"))
         self.tabs.addTab(self.tasks_page, self.tr("Tasks"))
         self.tabs.addTab(self.charts_widget, self.tr("Usage"))
@@ -89,6 +110,7 @@ class CdnPanel(QWidget):
         self.due_timer.timeout.connect(self.submit_due)
         self._layout()
         self.domain_edit.editingFinished.connect(self._domain_changed)
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.submit_page.submitted.connect(self._on_submitted)
         self.submit_page.pick_assets_requested.connect(self.pick_assets)
         self.set_account(None)
@@ -156,6 +178,8 @@ class CdnPanel(QWidget):
         domain = self.domain_edit.text().strip()
         self.charts_page.set_source(with_domain, domain)
         self.logs_page.set_source(with_domain, domain)
+        if self.tabs.currentWidget() is self.charts_widget and self.charts_page.needs_loading():
+            self.charts_page.reload()
 
     def _domain_changed(self) -> None:
         if self.access is None:
@@ -164,6 +188,11 @@ class CdnPanel(QWidget):
         self.domain_edit.setText(domain)
         self.settings.set_cdn_domain(self.access.account.name, domain)
         self._update_sources()
+
+    def _tab_shown(self, index: int) -> None:
+        # The Usage tab loads by itself the first time it is shown for a domain (no empty axes).
+        if self.tabs.widget(index) is self.charts_widget and self.charts_page.needs_loading():
+            self.charts_page.reload()
 
     def set_domain(self, domain: str) -> None:
         self.domain_edit.setText(domain)

@@ -5,13 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QTextCursor, QTextFormat
+from PySide6.QtGui import QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QTextEdit,
     QVBoxLayout,
@@ -22,9 +20,14 @@ from vodstudio.core.cdn import CdnQuota, CdnTaskKind
 from vodstudio.core.cdn_items import ItemList, ItemProblem, ItemProblemKind, parse_items
 from vodstudio.services.cdn import CdnDeskSession, SubmitOutcome
 from vodstudio.services.providers import Capability
+from vodstudio.services.settings import SettingsService
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
+from vodstudio.ui.theme import Tone, tone
 from vodstudio.ui.widgets.busy import StatusLine
+from vodstudio.ui.widgets.files import remember, start_folder
+from vodstudio.ui.widgets.flow import FlowLayout
+from vodstudio.ui.widgets.text import TextBox
 
 MAX_IMPORT_BYTES = 4 * 1024 * 1024
 
@@ -35,13 +38,14 @@ class SubmitPage(QWidget):
     submitted = Signal(object)
     pick_assets_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: SettingsService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.settings = settings
         self.access: CdnDeskSession | None = None
         self.quota: CdnQuota | None = None
         self.kind_combo = QComboBox(self)
         self.kind_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.items_edit = QPlainTextEdit(self)
+        self.items_edit = TextBox(parent=self)
         self.items_edit.setPlaceholderText(
             self.tr("One URL per line, e.g. https://cdn.example.com/video/a.mp4\nDirectories end with /")
         )
@@ -64,17 +68,17 @@ class SubmitPage(QWidget):
         self.drop_waiting_button.clicked.connect(self.drop_waiting)
 
     def _layout(self) -> None:
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps in a narrow window
         top.addWidget(QLabel(self.tr("Action:"), self))
         top.addWidget(self.kind_combo)
         top.addStretch(1)
         top.addWidget(self.import_button)
         top.addWidget(self.assets_button)
-        bottom = QHBoxLayout()
+        bottom = FlowLayout()  # wraps in a narrow window
         bottom.addWidget(self.count_label)
         bottom.addStretch(1)
         bottom.addWidget(self.submit_button)
-        waiting = QHBoxLayout()
+        waiting = FlowLayout()  # wraps in a narrow window
         waiting.addWidget(self.waiting_label)
         waiting.addStretch(1)
         waiting.addWidget(self.drop_waiting_button)
@@ -135,7 +139,9 @@ class SubmitPage(QWidget):
             block = document.findBlockByNumber(problem.line - 1)
             mark = QTextEdit.ExtraSelection()
             mark.cursor = QTextCursor(block)
-            mark.format.setBackground(QColor(198, 40, 40, 60))
+            color = tone(Tone.ERROR, self.items_edit.palette())
+            color.setAlpha(60)
+            mark.format.setBackground(color)
             mark.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
             marks.append(mark)
         self.items_edit.setExtraSelections(marks)
@@ -208,11 +214,15 @@ class SubmitPage(QWidget):
 
     # ---- actions ------------------------------------------------------------------------------
     def choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import a list"), "", self.tr("Text files (*.txt *.csv *.lst);;All files (*)")
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import a list"),
+            start_folder(self.settings),
+            self.tr("Text files (*.txt *.csv *.lst);;All files (*)"),
         )
-        if path:
-            self.import_file(Path(path))
+        if name:
+            remember(self.settings, Path(name))
+            self.import_file(Path(name))
 
     def import_file(self, path: Path) -> None:
         try:

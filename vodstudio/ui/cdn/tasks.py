@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -22,34 +29,34 @@ from vodstudio.core.cdn import CdnTask, CdnTaskKind, CdnTaskStatus
 from vodstudio.services.cdn import CdnDeskSession, TaskList
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
-from vodstudio.ui.i18n import tr
+from vodstudio.ui.theme import Tone, tone
 from vodstudio.ui.widgets.busy import StatusLine
+from vodstudio.ui.widgets.flow import FlowLayout
 
 WAITING = "waiting"  # a deferred item: not a service status, shown in the same list
 POLL_MS = 2000
-_CTX = "CdnTasks"
 
 
 def kind_label(kind: CdnTaskKind | None) -> str:
     return (
         {
-            CdnTaskKind.REFRESH_URL: tr(_CTX, "Refresh URL"),
-            CdnTaskKind.REFRESH_DIR: tr(_CTX, "Refresh directory"),
-            CdnTaskKind.PREFETCH: tr(_CTX, "Prefetch"),
-        }.get(kind, tr(_CTX, "Unknown"))
+            CdnTaskKind.REFRESH_URL: QCoreApplication.translate("CdnTasks", "Refresh URL"),
+            CdnTaskKind.REFRESH_DIR: QCoreApplication.translate("CdnTasks", "Refresh directory"),
+            CdnTaskKind.PREFETCH: QCoreApplication.translate("CdnTasks", "Prefetch"),
+        }.get(kind, QCoreApplication.translate("CdnTasks", "Unknown"))
         if kind
-        else tr(_CTX, "Unknown")
+        else QCoreApplication.translate("CdnTasks", "Unknown")
     )
 
 
 def status_label(status: str) -> str:
     return {
-        CdnTaskStatus.PENDING.value: tr(_CTX, "Pending"),
-        CdnTaskStatus.RUNNING.value: tr(_CTX, "In progress"),
-        CdnTaskStatus.SUCCEEDED.value: tr(_CTX, "Done"),
-        CdnTaskStatus.FAILED.value: tr(_CTX, "Failed"),
-        WAITING: tr(_CTX, "Waiting for quota"),
-    }.get(status, tr(_CTX, "Unknown"))
+        CdnTaskStatus.PENDING.value: QCoreApplication.translate("CdnTasks", "Pending"),
+        CdnTaskStatus.RUNNING.value: QCoreApplication.translate("CdnTasks", "In progress"),
+        CdnTaskStatus.SUCCEEDED.value: QCoreApplication.translate("CdnTasks", "Done"),
+        CdnTaskStatus.FAILED.value: QCoreApplication.translate("CdnTasks", "Failed"),
+        WAITING: QCoreApplication.translate("CdnTasks", "Waiting for quota"),
+    }.get(status, QCoreApplication.translate("CdnTasks", "Unknown"))
 
 
 class CdnTaskModel(QAbstractTableModel):
@@ -124,12 +131,12 @@ class CdnTaskModel(QAbstractTableModel):
                 note,
             ][column]
         if role == Qt.ItemDataRole.ForegroundRole and column == 2:
-            colors = {
-                CdnTaskStatus.FAILED.value: "#c62828",
-                CdnTaskStatus.SUCCEEDED.value: "#2e7d32",
-                WAITING: "#ef6c00",
+            tones = {
+                CdnTaskStatus.FAILED.value: Tone.ERROR,
+                CdnTaskStatus.SUCCEEDED.value: Tone.SUCCESS,
+                WAITING: Tone.WARNING,
             }
-            return QColor(colors[status]) if status in colors else None
+            return tone(tones[status], QApplication.palette()) if status in tones else None
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return item
         return None
@@ -155,6 +162,7 @@ class TasksPage(QWidget):
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.summary = QLabel(self)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -167,7 +175,7 @@ class TasksPage(QWidget):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.reload)
         self._busy = False
-        row = QHBoxLayout()
+        row = FlowLayout()  # wraps in a narrow window
         for widget in (self.kind_combo, self.status_combo, self.refresh_button):
             row.addWidget(widget)
         row.addStretch(1)
@@ -206,13 +214,17 @@ class TasksPage(QWidget):
         self.model.set_tasks(listing.tasks, listing.waiting)
         self.last_listing = listing
         counts = self.model.status_counts()
-        self.summary.setText(
+        text = (
             self.tr("%1 in progress · %2 done · %3 failed · %4 waiting")
             .replace("%1", str(counts.get("pending", 0) + counts.get("running", 0)))
             .replace("%2", str(counts.get("succeeded", 0)))
             .replace("%3", str(counts.get("failed", 0)))
             .replace("%4", str(counts.get(WAITING, 0)))
         )
+        if listing.total > len(listing.tasks):  # the counts are of what is shown, and it says so
+            shown = self.tr("Newest %1 of %2 tasks:").replace("%1", f"{len(listing.tasks):,}")
+            text = shown.replace("%2", f"{listing.total:,}") + " " + text
+        self.summary.setText(text)
         empty = not listing.tasks and not listing.waiting
         self.status.show_info(self.tr("No CDN tasks in the last 3 days.") if empty else "")
         if self.model.in_progress():

@@ -8,16 +8,18 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMenu
 
 from vodstudio.core.assets import Asset, AssetEdit, CoverReplaced
 from vodstudio.core.cdn import CdnTaskKind
 from vodstudio.core.match_builder import SearchType
-from vodstudio.core.media_types import MediaClass, dialog_filters
+from vodstudio.core.media_types import MediaClass
 from vodstudio.services.cdn import SubmitOutcome
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
 from vodstudio.ui.library.edit import ChecklistDialog, EditDialog, delete_mezzanines_dialog, stream_rows
+from vodstudio.ui.widgets import ask
+from vodstudio.ui.widgets.files import open_file
 
 if TYPE_CHECKING:
     from vodstudio.ui.library.panel import LibraryPanel
@@ -65,11 +67,10 @@ class LibraryActions(QObject):
 
         run_in_background(call, ok, failed, owner=panel)
 
-    def _ask(self, title: str, text: str) -> bool:
+    def _ask(self, title: str, text: str, ok_text: str) -> bool:
         if not self.confirm:
             return True
-        answer = QMessageBox.question(self.panel, title, text)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask.confirm(self.panel, title, text, ok_text, self.tr("Keep"))
 
     def _account(self) -> str:
         account = self.panel.account
@@ -175,7 +176,8 @@ class LibraryActions(QObject):
         question = self.tr(
             "Delete %n asset(s)? Source, streams and snapshots are removed for good.", "", len(items)
         )
-        if not self._ask(self.tr("Delete"), f"{question}\n\n{titles}{more}"):
+        ok = self.tr("Delete %n Asset(s)", "", len(items))
+        if not self._ask(self.tr("Delete"), f"{question}\n\n{titles}{more}", ok):
             return
         library, account, ids = self.panel.library, self._account(), [i.asset_id for i in items]
         self._run(
@@ -286,12 +288,9 @@ class LibraryActions(QObject):
 
     # ---- cover --------------------------------------------------------------------------------
     def choose_cover(self) -> None:
-        patterns = " ".join(dialog_filters([MediaClass.IMAGE])[0].patterns)
-        path, _ = QFileDialog.getOpenFileName(
-            self.panel, self.tr("Choose a cover image"), "", self.tr("Images (%1)").replace("%1", patterns)
-        )
-        if path:
-            self.replace_cover(Path(path))
+        path = open_file(self.panel, self.panel.settings, self.tr("Choose a cover image"), [MediaClass.IMAGE])
+        if path is not None:
+            self.replace_cover(path)
 
     def replace_cover(self, path: Path) -> None:
         items = self._videos()

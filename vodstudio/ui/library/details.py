@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -31,20 +30,25 @@ from vodstudio.core.match_builder import SearchType
 from vodstudio.core.units import format_bytes, format_duration
 from vodstudio.services.library import LibraryService, asset_of
 from vodstudio.services.models import Mezzanine, PlayInfo, Video
+from vodstudio.services.settings import SettingsService
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
 from vodstudio.ui.library.fields import local_text
 from vodstudio.ui.library.preview import PreviewPlayer
 from vodstudio.ui.widgets.busy import StatusLine
+from vodstudio.ui.widgets.files import save_file
 from vodstudio.ui.widgets.progress_task import ProgressTask
 
 
 class DetailsPane(QTabWidget):
     """Shows one asset. Each tab loads in the background; a newer selection wins over older answers."""
 
-    def __init__(self, library: LibraryService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, library: LibraryService, settings: SettingsService, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.library = library
+        self.settings = settings
         self.account: Account | None = None
         self.item: Asset | None = None
         self.play_info: PlayInfo | None = None
@@ -73,6 +77,7 @@ class DetailsPane(QTabWidget):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         self.streams = QTableWidget(0, 5, page)
+        self.streams.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within
         self.streams.setHorizontalHeaderLabels(
             [self.tr("Format"), self.tr("Definition"), self.tr("Size"), self.tr("Job ID"), self.tr("URL")]
         )
@@ -279,9 +284,9 @@ class DetailsPane(QTabWidget):
 
     def choose_download(self) -> None:
         name = (self.mezzanine.file_name if self.mezzanine else "") or "source"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Download source file"), name)
-        if path:
-            self.start_download(Path(path))
+        path = save_file(self, self.settings, self.tr("Download source file"), name)
+        if path is not None:
+            self.start_download(path)
 
     def start_download(self, target: Path) -> ProgressTask | None:
         """Download the source file to ``target`` in the background, with progress."""
@@ -300,6 +305,8 @@ class DetailsPane(QTabWidget):
         self.download = task
         self.download_progress.setRange(0, 0)
         self.download_progress.show()
+        if self.download_button.hasFocus():  # a disabled button would pass focus down the chain
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
         self.download_button.setEnabled(False)
         task.start()
         return task

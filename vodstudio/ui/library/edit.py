@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -22,9 +21,8 @@ from vodstudio.core.assets import Asset, AssetEdit, CategoryNode
 from vodstudio.core.match_builder import parse_tags
 from vodstudio.core.units import format_bytes
 from vodstudio.services.models import DESCRIPTION_MAX, TAGS_MAX, TITLE_MAX, PlayInfo
-from vodstudio.ui.i18n import tr
-
-_CTX = "LibraryEdit"
+from vodstudio.ui.theme import Tone, tone_style
+from vodstudio.ui.widgets.text import TextBox
 
 
 class EditDialog(QDialog):
@@ -39,7 +37,7 @@ class EditDialog(QDialog):
         self.setWindowTitle(title)
         first = items[0] if items and not self.many else None
         self.title_edit = QLineEdit(first.title if first else "", self)
-        self.description_edit = QPlainTextEdit(first.description if first else "", self)
+        self.description_edit = TextBox(first.description if first else "", self)
         self.description_edit.setFixedHeight(80)
         self.tags_edit = QLineEdit(", ".join(first.tags) if first else "", self)
         self.tags_edit.setPlaceholderText(self.tr("comma separated, at most 16"))
@@ -65,7 +63,7 @@ class EditDialog(QDialog):
             check.toggled.connect(widget.setEnabled)
             form.addRow(check if self.many else QLabel(label, self), widget)
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error.setStyleSheet(tone_style(Tone.ERROR, self.palette()))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -177,21 +175,21 @@ def stream_rows(play_info: PlayInfo) -> list[tuple[str, str]]:
 
 def delete_mezzanines_dialog(titles: list[tuple[str, str]], parent: QWidget | None = None) -> ChecklistDialog:
     dialog = ChecklistDialog(
-        tr(_CTX, "Delete source files"),
-        tr(
-            _CTX,
+        QCoreApplication.translate("LibraryEdit", "Delete source files"),
+        QCoreApplication.translate(
+            "LibraryEdit",
             "The original uploaded files are deleted; transcoded streams stay playable. "
             "This cannot be undone.",
         ),
         titles,
         parent,
-        extra=tr(_CTX, "Force"),
-        extra_help=tr(
-            _CTX,
+        extra=QCoreApplication.translate("LibraryEdit", "Force"),
+        extra_help=QCoreApplication.translate(
+            "LibraryEdit",
             "Needed when a video has no transcoded streams (no-transcode or async-transcode mode): "
             "its source file IS the playback stream, so forcing the deletion makes the video unplayable.",
         ),
-        ok_text=tr(_CTX, "Delete"),
+        ok_text=QCoreApplication.translate("LibraryEdit", "Delete"),
     )
     dialog.set_all_checked(True)
     return dialog

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QSizePolicy, QWidget
 
 from vodstudio.core.assets import CategoryNode
 from vodstudio.core.match_builder import IMAGE_STATUSES, VIDEO_STATUSES, MediaFilter, SearchType, parse_tags
+from vodstudio.ui.errors_text import status_text
 from vodstudio.ui.widgets.date_range import DateRangePicker
+from vodstudio.ui.widgets.flow import FlowLayout
 
 
 class FilterBar(QWidget):
@@ -20,7 +22,7 @@ class FilterBar(QWidget):
         self.search_edit = QLineEdit(self)
         self.search_edit.setPlaceholderText(self.tr("Search titles… (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(220)
+        self.search_edit.setMinimumWidth(160)
         self.type_combo = QComboBox(self)
         for value, label in (
             (SearchType.VIDEO, self.tr("Videos")),
@@ -34,7 +36,7 @@ class FilterBar(QWidget):
         self.category_combo.addItem(self.tr("Any category"), None)
         self.tags_edit = QLineEdit(self)
         self.tags_edit.setPlaceholderText(self.tr("Tags, comma separated"))
-        self.tags_edit.setMinimumWidth(160)
+        self.tags_edit.setMinimumWidth(120)
         self.date_check = QCheckBox(self.tr("Created"), self)
         self.dates = DateRangePicker(self, with_time=False)
         self.dates.setEnabled(False)
@@ -50,15 +52,23 @@ class FilterBar(QWidget):
         self.date_check.toggled.connect(self._dates_toggled)
 
     def _layout(self) -> None:
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.search_edit, 3)
-        for widget in (self.type_combo, self.status_combo, self.category_combo):
+        # Wraps onto a second line in a narrow window instead of forcing the window wider.
+        row = FlowLayout(self)
+        self.search_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        for widget in (
+            self.search_edit,
+            self.type_combo,
+            self.status_combo,
+            self.category_combo,
+            self.tags_edit,
+            self.date_check,
+            self.dates,
+            self.search_button,
+        ):
             row.addWidget(widget)
-        row.addWidget(self.tags_edit, 1)
-        row.addWidget(self.date_check)
-        row.addWidget(self.dates)
-        row.addWidget(self.search_button)
+        for combo in (self.status_combo, self.category_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
 
     def _fill_statuses(self) -> None:
         self.status_combo.blockSignals(True)
@@ -67,7 +77,7 @@ class FilterBar(QWidget):
         kind = self.search_type()
         statuses = VIDEO_STATUSES if kind in (SearchType.VIDEO, SearchType.AUDIO) else IMAGE_STATUSES
         for status in statuses:
-            self.status_combo.addItem(status, status)
+            self.status_combo.addItem(status_text(status), status)
         self.status_combo.blockSignals(False)
 
     def _type_changed(self) -> None:

@@ -11,6 +11,7 @@ from vodstudio.core.assets import Asset
 from vodstudio.core.units import format_bytes, format_duration
 from vodstudio.services.library import LibraryQuery
 from vodstudio.ui.bridge import run_in_background
+from vodstudio.ui.errors_text import status_text
 from vodstudio.ui.library.fields import as_datetime, local_text
 from vodstudio.ui.library.thumbs import ThumbnailCache
 
@@ -47,7 +48,7 @@ def _sort_key(column: Column, item: Asset) -> Any:
 def _cell_raw(column: Column, item: Asset) -> Any:
     return {
         Column.TITLE: item.title or item.file_name,
-        Column.STATUS: item.status,
+        Column.STATUS: status_text(item.status),
         Column.CATEGORY: item.cate_name,
         Column.TAGS: ", ".join(item.tags),
         Column.CREATED: item.created,

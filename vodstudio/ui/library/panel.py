@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from vodstudio.core.accounts import Account
@@ -13,6 +14,7 @@ from vodstudio.core.match_builder import SearchType, sort_by
 from vodstudio.services.cdn import CdnService
 from vodstudio.services.library import LibraryService
 from vodstudio.services.providers import Capability, supports
+from vodstudio.services.settings import SettingsService
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
 from vodstudio.ui.library.actions import LibraryActions
@@ -22,6 +24,8 @@ from vodstudio.ui.library.model import SERVER_SORTED, AssetTableModel, Column
 from vodstudio.ui.library.thumbs import THUMB_SIZE, ThumbnailCache
 from vodstudio.ui.widgets.busy import BusyOverlay, StatusLine
 
+NARROW_WIDTH = 960  # below this the details pane goes under the table
+
 
 class LibraryPanel(QWidget):
     """The library of the active account; every call goes through ``LibraryService``."""
@@ -30,11 +34,17 @@ class LibraryPanel(QWidget):
     cdn_submitted = Signal(object)  # SubmitResult of a Refresh/Prefetch on CDN action
 
     def __init__(
-        self, library: LibraryService, cdn: CdnService, thumbnail_dir: Path, parent: QWidget | None = None
+        self,
+        library: LibraryService,
+        cdn: CdnService,
+        settings: SettingsService,
+        thumbnail_dir: Path,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.library = library
         self.cdn = cdn
+        self.settings = settings
         self.account: Account | None = None
         self.page_size = 50
         self._sort = sort_by("CreationTime")
@@ -44,7 +54,8 @@ class LibraryPanel(QWidget):
         self.model = AssetTableModel(self.thumbs, self)
         self.filters = FilterBar(self)
         self.table = QTableView(self)
-        self.details = DetailsPane(library, self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within
+        self.details = DetailsPane(library, settings, self)
         self.status = StatusLine(self)
         self.overlay = BusyOverlay(self.table)
         self.library_actions = LibraryActions(self)
@@ -94,6 +105,9 @@ class LibraryPanel(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([760, 440])
+        splitter.setChildrenCollapsible(False)
+        table.setMinimumSize(240, 120)
+        self.details.setMinimumSize(240, 120)
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
@@ -225,6 +239,15 @@ class LibraryPanel(QWidget):
         menu = self.library_actions.context_menu(self.selected_items())
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Side by side when there is room; the details below the list in a narrow window.
+        wanted = (
+            Qt.Orientation.Horizontal if event.size().width() >= NARROW_WIDTH else Qt.Orientation.Vertical
+        )
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+        super().resizeEvent(event)
+
     # ---- Section ----------------------------------------------------------------------------------
     def focus_search(self) -> None:
         self.filters.focus_search()
@@ -245,4 +268,4 @@ class LibraryPanel(QWidget):
 
     def shutdown(self) -> None:
         self.thumbs.shutdown()
-        self.details.preview.clear()
+        self.details.preview.shutdown()

@@ -37,7 +37,7 @@ class PreviewPlayer(QWidget):
             return
         # QVideoWidget loads the multimedia backend (FFmpeg, VA-API probes): created on first use too.
         self.video: QWidget = QLabel(self.tr("Pick a stream and press Preview."), self)
-        self.video.setMinimumHeight(160)
+        self.video.setMinimumHeight(100)
         self.video.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.play_button = QPushButton(self)
         self.play_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
@@ -63,7 +63,7 @@ class PreviewPlayer(QWidget):
         if self.player is not None or MULTIMEDIA_ERROR:
             return
         placeholder, self.video = self.video, QVideoWidget(self)
-        self.video.setMinimumHeight(160)
+        self.video.setMinimumHeight(100)
         self._layout.replaceWidget(placeholder, self.video)
         placeholder.deleteLater()
         self.audio = QAudioOutput(self)
@@ -95,6 +95,21 @@ class PreviewPlayer(QWidget):
             self.player.stop()
             self.player.setSource(QUrl())
         self.notice.setText(reason)
+
+    def shutdown(self) -> None:
+        """Release the player now, on the GUI thread, while its decoder threads are idle.
+
+        Left to garbage collection, a QMediaPlayer could be torn down at a random later moment while
+        the multimedia backend still had work queued (a crash seen once in the test suite).
+        """
+        player, self.player = self.player, None
+        if player is None:
+            return
+        player.stop()
+        player.setSource(QUrl())
+        player.setVideoOutput(None)
+        player.setAudioOutput(None)
+        player.deleteLater()  # parented to this widget: Qt owns it, so Qt deletes it
 
     def toggle(self) -> None:
         if self.player is None or self.player.source().isEmpty():

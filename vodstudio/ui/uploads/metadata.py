@@ -5,18 +5,17 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,13 +25,18 @@ from vodstudio.core.accounts import Account
 from vodstudio.core.assets import CategoryNode
 from vodstudio.core.jobs import JobMetadata, kind_for_name
 from vodstudio.core.match_builder import parse_tags
-from vodstudio.core.media_types import MediaClass, dialog_filters
+from vodstudio.core.media_types import MediaClass
 from vodstudio.services.library import LibraryService
+from vodstudio.services.settings import SettingsService
 from vodstudio.services.uploads import UploadsService
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
+from vodstudio.ui.widgets.files import open_file
+from vodstudio.ui.widgets.text import TextBox
 
 log = logging.getLogger(__name__)
+
+PREVIEW_SIZE = QSize(64, 36)
 
 
 class MetadataSheet(QDialog):
@@ -44,6 +48,7 @@ class MetadataSheet(QDialog):
         self,
         uploads: UploadsService,
         library: LibraryService,
+        settings: SettingsService,
         account: Account | None,
         paths: list[Path],
         parent: QWidget | None = None,
@@ -51,12 +56,13 @@ class MetadataSheet(QDialog):
         super().__init__(parent)
         self.uploads = uploads
         self.library = library
+        self.settings = settings
         self.account = account
         self.defaults, include_all = uploads.defaults()
         self.paths = paths
         self.setObjectName("metadataSheet")
         self.setWindowTitle(self.tr("Upload %n Item(s)", "", len(paths)))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(420)
         single_file = len(paths) == 1 and not paths[0].is_dir()
         layout = QVBoxLayout(self)
         summary = QLabel(self._summary(), self)
@@ -89,7 +95,7 @@ class MetadataSheet(QDialog):
         else:
             self.title_edit.setPlaceholderText(self.tr("From each file name"))
             self.title_edit.setEnabled(False)
-        self.description_edit = QPlainTextEdit(defaults.description, self)
+        self.description_edit = TextBox(defaults.description, self)
         self.description_edit.setFixedHeight(70)
         self.tags_edit = QLineEdit(", ".join(defaults.tags), self)
         self.tags_edit.setPlaceholderText(self.tr("Comma-separated, up to 16"))
@@ -104,29 +110,67 @@ class MetadataSheet(QDialog):
         self.cover_edit.setPlaceholderText(self.tr("Optional local image"))
         cover_button = QPushButton(self.tr("Choose…"), self)
         cover_button.clicked.connect(self._choose_cover)
+        self.cover_preview = QLabel(self)
+        self.cover_preview.setFixedSize(PREVIEW_SIZE)
+        self.cover_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.cover_preview.setAccessibleName(self.tr("Cover preview"))
+        self.cover_preview.hide()
+        self.cover_edit.textChanged.connect(self._show_cover)
         cover_row = QHBoxLayout()
         cover_row.addWidget(self.cover_edit, 1)
         cover_row.addWidget(cover_button)
+        cover_row.addWidget(self.cover_preview)
         self.template_edit = QLineEdit(defaults.template_group_id, self)
         self.template_edit.setPlaceholderText(self.tr("Default transcoding"))
-        form.addRow(self.tr("&Title:"), self.title_edit)
-        form.addRow(self.tr("&Description:"), self.description_edit)
-        form.addRow(self.tr("T&ags:"), self.tags_edit)
-        form.addRow(self.tr("&Category:"), category_row)
-        form.addRow(self.tr("C&over:"), cover_row)
-        form.addRow(self.tr("Transcoding &template group:"), self.template_edit)
+        # Labels with a buddy: the mnemonic (Alt+C…) works and no literal "&" shows, also for rows
+        # whose field is a layout.
+        for text, buddy, field in (
+            (self.tr("&Title:"), self.title_edit, self.title_edit),
+            (self.tr("&Description:"), self.description_edit, self.description_edit),
+            (self.tr("T&ags:"), self.tags_edit, self.tags_edit),
+            (self.tr("&Category:"), self.category_combo, category_row),
+            (self.tr("C&over:"), self.cover_edit, cover_row),
+            (self.tr("Transcoding &template group:"), self.template_edit, self.template_edit),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(buddy)
+            form.addRow(label, field)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         return form
+
+    @Slot(str)
+    def _show_cover(self, text: str) -> None:
+        """A small picture of the chosen cover, so the wrong file is noticed before the upload."""
+        reader = QImageReader(text.strip())
+        size = reader.size()
+        if not text.strip() or not reader.canRead() or size.isEmpty():
+            self.cover_preview.hide()
+            return
+        reader.setScaledSize(size.scaled(PREVIEW_SIZE, Qt.AspectRatioMode.KeepAspectRatio))
+        image = reader.read()  # decoded at preview size: cheap even for a large image
+        self.cover_preview.setPixmap(QPixmap.fromImage(image))
+        self.cover_preview.show()
 
     def _summary(self) -> str:
         folders = sum(1 for p in self.paths if p.is_dir())
         files = len(self.paths) - folders
         account = self.account.name if self.account else ""
+        if len(self.paths) == 1:
+            name = self.paths[0].name
+            if folders:
+                return self.tr("The folder “%1” to account “%2”.").replace("%1", name).replace("%2", account)
+            return self.tr("“%1” to account “%2”.").replace("%1", name).replace("%2", account)
+        parts = []
+        if files:
+            parts.append(self.tr("%n file(s)", "", files))
         if folders:
-            text = self.tr("%1 file(s) and %2 folder(s) to account “%3”.")
-            return text.replace("%1", str(files)).replace("%2", str(folders)).replace("%3", account)
-        if files == 1:
-            return self.tr("“%1” to account “%2”.").replace("%1", self.paths[0].name).replace("%2", account)
-        return self.tr("%1 files to account “%2”.").replace("%1", str(files)).replace("%2", account)
+            parts.append(self.tr("%n folder(s)", "", folders))
+        what = (
+            self.tr("%1 and %2").replace("%1", parts[0]).replace("%2", parts[1])
+            if len(parts) == 2
+            else parts[0]
+        )
+        return self.tr("%1 to account “%2”.").replace("%1", what).replace("%2", account)
 
     def _load_categories(self) -> None:
         account, library = self.account, self.library
@@ -153,12 +197,9 @@ class MetadataSheet(QDialog):
 
     @Slot()
     def _choose_cover(self) -> None:
-        patterns = " ".join(dialog_filters([MediaClass.IMAGE])[0].patterns)
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Cover Image"), "", self.tr("Images (%1)").replace("%1", patterns)
-        )
-        if path:
-            self.cover_edit.setText(path)
+        path = open_file(self, self.settings, self.tr("Cover Image"), [MediaClass.IMAGE])
+        if path is not None:
+            self.cover_edit.setText(str(path))
 
     def metadata(self) -> JobMetadata:
         return JobMetadata(

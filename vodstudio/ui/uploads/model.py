@@ -6,13 +6,13 @@ import logging
 from collections import OrderedDict
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
-from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QApplication
 
 from vodstudio.core.jobs import JobProgress, JobState, JobStateChanged, UploadJob
 from vodstudio.ui.errors_text import error_sentence
-from vodstudio.ui.i18n import tr
+from vodstudio.ui.theme import Tone, tone
 from vodstudio.ui.uploads.format import human_eta, human_rate, human_size
 
 log = logging.getLogger(__name__)
@@ -37,15 +37,15 @@ class QueueSource(Protocol):
 
 def state_text(state: JobState) -> str:
     names = {
-        JobState.QUEUED: tr("QueueTableModel", "Queued"),
-        JobState.PREPARING: tr("QueueTableModel", "Preparing"),
-        JobState.UPLOADING: tr("QueueTableModel", "Uploading"),
-        JobState.VERIFYING: tr("QueueTableModel", "Verifying"),
-        JobState.PAUSED: tr("QueueTableModel", "Paused"),
-        JobState.CANCELLING: tr("QueueTableModel", "Cancelling"),
-        JobState.DONE: tr("QueueTableModel", "Done"),
-        JobState.FAILED: tr("QueueTableModel", "Failed"),
-        JobState.CANCELLED: tr("QueueTableModel", "Cancelled"),
+        JobState.QUEUED: QCoreApplication.translate("QueueTableModel", "Queued"),
+        JobState.PREPARING: QCoreApplication.translate("QueueTableModel", "Preparing"),
+        JobState.UPLOADING: QCoreApplication.translate("QueueTableModel", "Uploading"),
+        JobState.VERIFYING: QCoreApplication.translate("QueueTableModel", "Verifying"),
+        JobState.PAUSED: QCoreApplication.translate("QueueTableModel", "Paused"),
+        JobState.CANCELLING: QCoreApplication.translate("QueueTableModel", "Cancelling"),
+        JobState.DONE: QCoreApplication.translate("QueueTableModel", "Done"),
+        JobState.FAILED: QCoreApplication.translate("QueueTableModel", "Failed"),
+        JobState.CANCELLED: QCoreApplication.translate("QueueTableModel", "Cancelled"),
     }
     return names.get(state, str(state))
 
@@ -128,9 +128,9 @@ class QueueTableModel(QAbstractTableModel):
                 return job.path
         if role == Qt.ItemDataRole.ForegroundRole and column in ("state", "error"):
             if job.state is JobState.FAILED:
-                return QBrush(QColor("#d0473b"))
+                return QBrush(tone(Tone.ERROR, QApplication.palette()))
             if job.state is JobState.DONE and column == "state":
-                return QBrush(QColor("#2e9d57"))
+                return QBrush(tone(Tone.SUCCESS, QApplication.palette()))
             if job.state in (JobState.PAUSED, JobState.CANCELLED):
                 return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("size", "speed", "eta"):
@@ -182,7 +182,7 @@ class QueueTableModel(QAbstractTableModel):
     def apply_states(self, changes: list[JobStateChanged]) -> None:
         """A state change may move data the overlay cannot know (errors, media id): re-read pages."""
         for change in changes:
-            if change.state.is_final or change.state is JobState.PAUSED:
+            if not change.state.is_active or change.state is JobState.CANCELLING:
                 self._progress.pop(change.job_id, None)
         self.reload()
 

@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,9 +35,12 @@ from vodstudio.core.jobs import (
     JobStateChanged,
     Limits,
     QueueTotals,
+    UploadJob,
 )
+from vodstudio.core.media_types import MediaClass
 from vodstudio.services.library import LibraryService
 from vodstudio.services.providers import Capability, supports
+from vodstudio.services.settings import SettingsService
 from vodstudio.services.uploads import UploadEngine, UploadsService
 from vodstudio.ui.bridge import EngineBridge, run_in_background
 from vodstudio.ui.errors_text import describe_error
@@ -46,6 +48,9 @@ from vodstudio.ui.uploads.delegate import ProgressDelegate
 from vodstudio.ui.uploads.empty import EmptyQueueView
 from vodstudio.ui.uploads.format import human_size
 from vodstudio.ui.uploads.model import JobIdRole, QueueTableModel
+from vodstudio.ui.widgets import ask
+from vodstudio.ui.widgets.files import open_files, open_folder
+from vodstudio.ui.widgets.flow import FlowLayout
 
 if TYPE_CHECKING:
     from vodstudio.ui.uploads.metadata import MetadataSheet
@@ -58,7 +63,7 @@ MEBIBYTE = 1024 * 1024
 class QueuePanel(QWidget):
     """Everything about uploads. ``add_paths`` is what drops and the file dialogs end in."""
 
-    activity_changed = Signal(int, float)  # jobs moving bytes, total bytes/s
+    activity_changed = Signal(int, int, float)  # jobs running, jobs waiting, total bytes/s
     batch_finished = Signal(int, int)  # done, failed in the batch that just ended
     jobs_added = Signal(object)  # AddResult
 
@@ -66,6 +71,7 @@ class QueuePanel(QWidget):
         self,
         service: UploadsService,
         library: LibraryService,
+        settings: SettingsService,
         engine: UploadEngine,
         bridge: EngineBridge,
         parent: QWidget | None = None,
@@ -73,12 +79,14 @@ class QueuePanel(QWidget):
         super().__init__(parent)
         self.service = service
         self.library = library
+        self.settings = settings
         self.engine = engine
         self.account: Account | None = None
         self.pending_sheet: MetadataSheet | None = None  # the open sheet, if any (tests drive it)
         self._batch: dict[int, JobState] | None = None  # latest state of each job of the running batch
         self._totals_busy = False
         self._totals_dirty = True
+        self.last_totals: QueueTotals | None = None
         self.model = QueueTableModel(service.queue, self)
         bridge.progress_changed.connect(self.model.apply_progress)
         bridge.job_state_changed.connect(self.model.apply_states)
@@ -100,6 +108,7 @@ class QueuePanel(QWidget):
         layout.addWidget(self._build_toolbar())
         self.stack = QStackedWidget(self)
         self.table = QTableView(self.stack)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within
         self.table.setObjectName("queueTable")
         self.table.setModel(self.model)
         # Our own reference: asking the view for it by pointer can hand back a stale wrapper after
@@ -137,10 +146,10 @@ class QueuePanel(QWidget):
         self.message_label = QLabel(self)
         self.message_label.setObjectName("messageLabel")
         self.message_label.setWordWrap(True)
-        bottom = QHBoxLayout()
+        layout.addWidget(self.message_label)  # its own line: long messages wrap instead of widening
+        bottom = FlowLayout()  # totals and limits share a line, or wrap in a narrow window
         bottom.addWidget(self.totals_label)
-        bottom.addWidget(self.message_label, 1)
-        bottom.addSpacing(12)
+        bottom.addStretch()
         bottom.addWidget(self._build_limits(self))
         layout.addLayout(bottom)
         self._show_empty_state_if_needed()
@@ -186,8 +195,15 @@ class QueuePanel(QWidget):
         bar.addAction(self.act_up)
         bar.addAction(self.act_down)
         bar.addSeparator()
+        self.act_remove = act(self.tr("Remove"), sp.SP_TrashIcon, self.remove_selected)
+        self.act_remove.setToolTip(self.tr("Take the selected finished uploads off the list"))
+        self.act_clear = act(self.tr("Clear Finished"), None, self.clear_finished)
+        self.act_clear.setToolTip(self.tr("Take every done and cancelled upload off the list"))
         for action in (self.act_pause_all, self.act_resume_all, self.act_retry_failed):
             bar.addAction(action)
+        bar.addSeparator()
+        bar.addAction(self.act_remove)
+        bar.addAction(self.act_clear)
         for action in (self.act_up, self.act_down):
             self.addAction(action)
         return bar
@@ -248,17 +264,18 @@ class QueuePanel(QWidget):
     def add_files_dialog(self) -> None:
         if not self._can_add():
             return
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add Files"))
+        classes = (MediaClass.VIDEO, MediaClass.AUDIO, MediaClass.IMAGE, MediaClass.SUBTITLE)
+        files = open_files(self, self.settings, self.tr("Add Files"), classes)
         if files:
-            self.add_paths([Path(f) for f in files])
+            self.add_paths(files)
 
     @Slot()
     def add_folder_dialog(self) -> None:
         if not self._can_add():
             return
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Add Folder"))
-        if folder:
-            self.add_paths([Path(folder)])
+        folder = open_folder(self, self.settings, self.tr("Add Folder"))
+        if folder is not None:
+            self.add_paths([folder])
 
     def add_paths(self, paths: Sequence[Path], *, ask: bool = True) -> None:
         """Ask for metadata (sheet, non-blocking), then queue the files off the GUI thread."""
@@ -269,7 +286,7 @@ class QueuePanel(QWidget):
             return
         from vodstudio.ui.uploads.metadata import MetadataSheet
 
-        sheet = MetadataSheet(self.service, self.library, self.account, list(paths), self)
+        sheet = MetadataSheet(self.service, self.library, self.settings, self.account, list(paths), self)
         sheet.metadata_chosen.connect(self._sheet_done)
         sheet.finished.connect(self._sheet_closed)
         self.pending_sheet = sheet
@@ -282,6 +299,7 @@ class QueuePanel(QWidget):
     @Slot()
     def _sheet_closed(self) -> None:
         self.pending_sheet = None
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)  # back where the user works, not the toolbar
 
     def queue_paths(self, paths: Sequence[Path], metadata: JobMetadata, *, include_all: bool) -> None:
         assert self.account is not None
@@ -336,18 +354,41 @@ class QueuePanel(QWidget):
 
     @Slot()
     def cancel_selected(self) -> None:
-        ids = self.selected_job_ids()
-        if not ids:
-            return
-        answer = QMessageBox.question(
+        ids = [job.id for job in self.selected_jobs() if not job.state.is_final]
+        if ids and ask.confirm(
             self,
             self.tr("Cancel Uploads"),
             self.tr("Cancel %n upload(s)? Partly uploaded videos are deleted from the cloud.", "", len(ids)),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self._engine_call(lambda: self.engine.cancel(ids))
+            self.tr("Cancel Uploads"),
+            self.tr("Keep Uploading"),
+        ):
+            engine = self.engine
+            self._engine_call(lambda: engine.cancel(ids))
 
-    delete_selected = cancel_selected  # the window's Delete key
+    @Slot()
+    def remove_selected(self) -> None:
+        """Take the selected finished jobs off the list (nothing on the server changes)."""
+        ids = [job.id for job in self.selected_jobs() if job.state.is_final]
+        if ids:
+            engine = self.engine
+            self._engine_call(lambda: engine.remove(ids))
+
+    @Slot()
+    def clear_finished(self) -> None:
+        engine = self.engine
+        self._engine_call(engine.clear_finished)
+
+    def delete_selected(self) -> None:
+        """The Delete key: finished jobs leave the list; unfinished ones are cancelled (after asking)."""
+        jobs = self.selected_jobs()
+        if any(job.state.is_final for job in jobs):
+            self.remove_selected()
+        if any(not job.state.is_final for job in jobs):
+            self.cancel_selected()
+
+    def selected_jobs(self) -> list[UploadJob]:
+        rows = sorted({index.row() for index in self.selection.selectedRows()})
+        return [job for row in rows if (job := self.model.job_at(row)) is not None]
 
     def move_selected(self, step: int) -> None:
         rows = sorted({index.row() for index in self.selection.selectedRows()})
@@ -378,6 +419,9 @@ class QueuePanel(QWidget):
         menu.addSeparator()
         menu.addAction(self.act_up)
         menu.addAction(self.act_down)
+        menu.addSeparator()
+        menu.addAction(self.act_remove)
+        menu.addAction(self.act_clear)
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     @Slot()
@@ -390,6 +434,7 @@ class QueuePanel(QWidget):
             self.act_retry,
             self.act_up,
             self.act_down,
+            self.act_remove,
         ):
             action.setEnabled(has)
 
@@ -413,8 +458,16 @@ class QueuePanel(QWidget):
     @Slot(object)
     def _jobs_touched(self, _ids: set[int]) -> None:
         self._totals_dirty = True
-        moving, speed = self.model.live_speed()
-        self.activity_changed.emit(moving, speed)
+        self._emit_activity()
+
+    def _emit_activity(self) -> None:
+        """Running and waiting counts from the queue's totals (every job, not only the rows on screen),
+        the speed from the live progress of jobs still moving."""
+        totals = self.last_totals
+        running = sum(totals.count(s) for s in JobState if s.is_active) if totals else 0
+        waiting = totals.count(JobState.QUEUED) if totals else 0
+        _, speed = self.model.live_speed()
+        self.activity_changed.emit(running, waiting, speed if running else 0.0)
 
     @Slot(object)
     def _jobs_added(self, _event: JobsAdded) -> None:
@@ -440,6 +493,7 @@ class QueuePanel(QWidget):
     def _show_totals(self, totals: QueueTotals) -> None:
         self._totals_busy = False
         self.last_totals = totals
+        self._emit_activity()
         self._show_empty_state_if_needed()
         done, failed = totals.count(JobState.DONE), totals.count(JobState.FAILED)
         if not totals.total:

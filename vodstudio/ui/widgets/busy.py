@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from vodstudio.core.units import format_bytes
+from vodstudio.ui.theme import Tone, tone_style
 
 
 class BusyOverlay(QWidget):
@@ -49,14 +50,25 @@ class StatusLine(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.is_error = False
 
     def show_info(self, text: str) -> None:
+        self.is_error = False
         self.setStyleSheet("")
         self.setText(text)
 
     def show_error(self, text: str) -> None:
-        self.setStyleSheet("color: #c62828;")
+        self.is_error = True
+        self.setStyleSheet(tone_style(Tone.ERROR, self.palette()))
         self.setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # A theme switch changes the palette: the error colour follows it.
+        if event.type() == QEvent.Type.PaletteChange and self.is_error:
+            wanted = tone_style(Tone.ERROR, self.palette())
+            if self.styleSheet() != wanted:  # a style sheet change is itself a palette change
+                self.setStyleSheet(wanted)
+        super().changeEvent(event)
 
 
 class ByteSizeLabel(QLabel):

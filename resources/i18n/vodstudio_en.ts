@@ -1,0 +1,1924 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+    <context>
+        <name>AccountsDialog</name>
+        <message>
+            <source>Accounts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No system keychain: the secret is kept for this session only.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The secret is stored in the system keychain, never in a file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Test Connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Project ID:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Cloud:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re&amp;gion:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Network (advanced)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Default for the region</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>System settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No proxy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Custom (HTTP or SOCKS5)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Endpoint:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pro&amp;xy:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Proxy &amp;URL:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Alibaba Cloud ApsaraVideo VOD</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Huawei Cloud VOD</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Access &amp;Key (AK):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>AccessKey &amp;ID:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Secret Key (SK):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>AccessKey &amp;Secret:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> · local sandbox</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unchanged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give the account a name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the AccessKey ID.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This cloud needs the project ID of the region.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The proxy URL must start with http://, https:// or socks5://.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the secret.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove Account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove “%1” and its stored secret? Queued uploads of this account stay in the queue.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the secret first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Testing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connected.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AssetPickerDialog</name>
+        <message>
+            <source>Pick Huawei Cloud assets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filter by title or id</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Asset ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n asset(s).</source>
+            <translation>
+                <numerusform>%n asset.</numerusform>
+                <numerusform>%n assets.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No assets.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AssetTableModel</name>
+        <message>
+            <source>Cover</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Created</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Modified</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sorted by the server across the whole library</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sorted within the rows loaded so far</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ByteSizeLabel</name>
+        <message numerus="yes">
+            <source>%n byte(s)</source>
+            <translation>
+                <numerusform>%n byte</numerusform>
+                <numerusform>%n bytes</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CdnPanel</name>
+        <message>
+            <source>CDN domain, e.g. vod.example.com</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh &amp;&amp; prefetch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tasks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Logs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Domain:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No account yet: add one to manage its CDN.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This cloud takes playback URLs or asset ids for refresh and prefetch; it has no usage charts or logs here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n waiting item(s) submitted after the quota reset.</source>
+            <translation>
+                <numerusform>%n waiting item submitted after the quota reset.</numerusform>
+                <numerusform>%n waiting items submitted after the quota reset.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CdnTaskModel</name>
+        <message>
+            <source>Type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>URL / item</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Task ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Created</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CdnTasks</name>
+        <message>
+            <source>Refresh URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh directory</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Prefetch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waiting for quota</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ChartsPage</name>
+        <message>
+            <source>Last hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last 24 hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Custom…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Traffic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bandwidth</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Range:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Total traffic:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Peak bandwidth:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the CDN domain above first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>one point every %1 min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No usage in this range.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ChartsUnavailablePage</name>
+        <message>
+            <source>Usage charts need Qt Charts, which could not be loaded: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DateRangePicker</name>
+        <message>
+            <source>Start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>End</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>to</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DetailsPane</name>
+        <message>
+            <source>Preview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Info</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Format</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Definition</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Job ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Play URLs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Download source…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Source file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Snapshots</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select one asset to see its details.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Description</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Created</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Modified</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Storage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cover URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No snapshots.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No streams yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>File name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Resolution</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copied.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only videos in the Normal state can be previewed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Download source file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Download cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>EditDialog</name>
+        <message numerus="yes">
+            <source>Edit %n asset(s)</source>
+            <translation>
+                <numerusform>Edit %n asset</numerusform>
+                <numerusform>Edit %n assets</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>comma separated, at most 16</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(unchanged)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Description</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tick the fields to set in every selected asset.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The title cannot be empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The title is longer than 128 bytes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The description is longer than 1,024 bytes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>At most 16 tags.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>EmptyQueueView</name>
+        <message>
+            <source>Drop videos, audio or images here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folders are searched for media files. Uploads resume after a restart.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add Files…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add Folder…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ErrorText</name>
+        <message>
+            <source>The temporary upload credential expired.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The AccessKey ID does not exist. Check the account.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The AccessKey ID was not accepted. Check the account settings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This AccessKey is disabled in the cloud console.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The request signature was rejected: the AccessKey secret is probably wrong.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The request signature was rejected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The computer's clock is too far off. Correct the system time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This AccessKey lacks the permission for this action (RAM policy).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Huawei Cloud rejected the AK/SK signature: check the AK, SK and project ID.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Huawei Cloud does not know this API or endpoint.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Today's CDN refresh quota is used up.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Today's CDN prefetch quota is used up.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The service is throttling requests; it will be retried.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Too many requests from this account; it will be retried.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The video no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The video has no playable stream yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The video is not in a state that allows this action.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The unfinished upload is gone from the server; it starts again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The item does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The service had an internal error; it will be retried.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The service is unavailable right now; it will be retried.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This CDN domain does not belong to the account.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The file is gone: it was moved or deleted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The file is empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The file cannot be read (permissions?).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This is not a regular file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The file changed during the upload; upload it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>VOD does not take this kind of file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The file is too large for this.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The file cannot be written here (permissions or disk space?).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The uploaded data did not match the file (checksum mismatch).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Network problem: the server could not be reached.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server stopped answering in time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The account's secret is not in the keychain any more: enter it again in Accounts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This cloud cannot do that: switch to an account that can.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no account yet: add one in Accounts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The system keychain refused to store or read the secret.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server answered in an unexpected format.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This cloud cannot do this kind of CDN task.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Some lines cannot be sent; fix or remove them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This video has no downloadable source file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The upload credential kept expiring before the file was sent.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Uploading</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Uploaded, waiting to transcode</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Transcoding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Transcoding failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In review</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Blocked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Playable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Production failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Something went wrong.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>RequestId %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FilterBar</name>
+        <message>
+            <source>Search titles… (Ctrl+F)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Videos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Audio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Images</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attached media</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Any category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tags, comma separated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Created</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Any status</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LibraryActions</name>
+        <message>
+            <source>Working…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete streams…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete source files…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replace cover…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete snapshots…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete images by URL…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh on CDN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Prefetch on CDN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Saved %n asset(s). The search index may take a moment to show it.</source>
+            <translation>
+                <numerusform>Saved %n asset. The search index may take a moment to show it.</numerusform>
+                <numerusform>Saved %n assets. The search index may take a moment to show it.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n asset(s)? Source, streams and snapshots are removed for good.</source>
+            <translation>
+                <numerusform>Delete %n asset? Source, streams and snapshots are removed for good.</numerusform>
+                <numerusform>Delete %n assets? Source, streams and snapshots are removed for good.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Deleted %n asset(s).</source>
+            <translation>
+                <numerusform>Deleted %n asset.</numerusform>
+                <numerusform>Deleted %n assets.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Deleted %n stream(s).</source>
+            <translation>
+                <numerusform>Deleted %n stream.</numerusform>
+                <numerusform>Deleted %n streams.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete streams</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tick the transcoded streams to delete. Players using them stop working.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n source file(s) kept: they are the only playable stream. Tick Force to delete anyway.</source>
+            <translation>
+                <numerusform>%n source file kept: they are the only playable stream. Tick Force to delete anyway.</numerusform>
+                <numerusform>%n source files kept: they are the only playable stream. Tick Force to delete anyway.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Deleted the source file(s).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete snapshots</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Which kinds of snapshot should go?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted the snapshots.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete images by URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One image URL per line:</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Deleted %n image(s).</source>
+            <translation>
+                <numerusform>Deleted %n image.</numerusform>
+                <numerusform>Deleted %n images.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Choose a cover image</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Images (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cover replaced.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>None of the selected videos has a play URL yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Sent %n URL(s) to the CDN.</source>
+            <translation>
+                <numerusform>Sent %n URL to the CDN.</numerusform>
+                <numerusform>Sent %n URLs to the CDN.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n waiting for tomorrow's quota.</source>
+            <translation>
+                <numerusform>%n waiting for tomorrow's quota.</numerusform>
+                <numerusform>%n waiting for tomorrow's quota.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryEdit</name>
+        <message>
+            <source>Delete source files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The original uploaded files are deleted; transcoded streams stay playable. This cannot be undone.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Force</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Needed when a video has no transcoded streams (no-transcode or async-transcode mode): its source file IS the playback stream, so forcing the deletion makes the video unplayable.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LibraryPanel</name>
+        <message>
+            <source>No account yet: add an Alibaba Cloud account or try the sandbox.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The library is available for Alibaba Cloud VOD accounts. Huawei Cloud accounts use the CDN section.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing matches this search.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Showing %1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sorted within the loaded rows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Press F5 to try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loading more…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LogsPage</name>
+        <message>
+            <source>List logs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Download selected…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the CDN domain above first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n log file(s).</source>
+            <translation>
+                <numerusform>%n log file.</numerusform>
+                <numerusform>%n log files.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No logs in this range.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select the logs to download first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Download logs to</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) saved to %1</source>
+            <translation>
+                <numerusform>%n file saved to %1</numerusform>
+                <numerusform>%n files saved to %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Download cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Uploads</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Library</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CDN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add &amp;Files…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add F&amp;older…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Find</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Accounts…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;About %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Tools</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Main</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Account:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Active account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>About %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 %2
+Upload to, manage and serve from cloud VOD.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not connected</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n active transfer(s)</source>
+            <translation>
+                <numerusform>%n active transfer</numerusform>
+                <numerusform>%n active transfers</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Idle</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 uploaded, %2 failed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n upload(s) finished.</source>
+            <translation>
+                <numerusform>%n upload finished.</numerusform>
+                <numerusform>%n uploads finished.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connecting to %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (local sandbox)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connected: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Offline: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sandbox</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MetadataSheet</name>
+        <message numerus="yes">
+            <source>Upload %n Item(s)</source>
+            <translation>
+                <numerusform>Upload %n Item</numerusform>
+                <numerusform>Upload %n Items</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Include all files in folders, not only media</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use these values as defaults next time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From each file name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Comma-separated, up to 16</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Optional local image</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Default transcoding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Title:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Description:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>T&amp;ags:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Category:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>C&amp;over:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Transcoding &amp;template group:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 file(s) and %2 folder(s) to account “%3”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>“%1” to account “%2”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 files to account “%2”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Categories unavailable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cover Image</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Images (%1)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PreviewPlayer</name>
+        <message>
+            <source>Preview is unavailable: Qt Multimedia could not be loaded (%1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pick a stream and press Preview.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Play / pause (Space)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Position</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Playback failed: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>QueuePanel</name>
+        <message>
+            <source>Pause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move Up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move Down</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause All</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Resume All</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retry Failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Files uploaded at the same time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connections shared by all files (parallel parts)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> MB/s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlimited</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bandwidth limit for all uploads (0 = unlimited)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Files:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connections:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Limit:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Uploads</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add an account first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Uploads go to Alibaba Cloud VOD. Switch to an Alibaba Cloud account to upload.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add Files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add Folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Adding %n item(s)…</source>
+            <translation>
+                <numerusform>Adding %n item…</numerusform>
+                <numerusform>Adding %n items…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) queued.</source>
+            <translation>
+                <numerusform>%n file queued.</numerusform>
+                <numerusform>%n files queued.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n skipped (not media or unreadable) — tick “Include all files” to upload them anyway.</source>
+            <translation>
+                <numerusform>%n skipped (not media or unreadable) — tick “Include all files” to upload them anyway.</numerusform>
+                <numerusform>%n skipped (not media or unreadable) — tick “Include all files” to upload them anyway.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cancel Uploads</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Cancel %n upload(s)? Partly uploaded videos are deleted from the cloud.</source>
+            <translation>
+                <numerusform>Cancel %n upload? Partly uploaded videos are deleted from the cloud.</numerusform>
+                <numerusform>Cancel %n uploads? Partly uploaded videos are deleted from the cloud.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n job(s)</source>
+            <translation>
+                <numerusform>%n job</numerusform>
+                <numerusform>%n jobs</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n waiting or running</source>
+            <translation>
+                <numerusform>%n waiting or running</numerusform>
+                <numerusform>%n waiting or running</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n done</source>
+            <translation>
+                <numerusform>%n done</numerusform>
+                <numerusform>%n done</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed</source>
+            <translation>
+                <numerusform>%n failed</numerusform>
+                <numerusform>%n failed</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n paused</source>
+            <translation>
+                <numerusform>%n paused</numerusform>
+                <numerusform>%n paused</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueTableModel</name>
+        <message>
+            <source>Queued</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preparing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Uploading</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verifying</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelling</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>State</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Speed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remaining</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Media ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Error</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SubmitPage</name>
+        <message>
+            <source>One URL per line, e.g. https://cdn.example.com/video/a.mp4
+Directories end with /</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import list…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pick assets…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Submit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Forget waiting items</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Action:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh URLs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh directories</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Prefetch URLs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One URL per line, or asset:&lt;asset id&gt; (use Pick assets…). Sent in batches of 10.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not an http(s) URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>contains spaces (encode them as %20)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a directory must end with /</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>asset ids are not supported here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not a valid asset id</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>too long</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>line %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking today's quota…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quota unknown: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) waiting for tomorrow's quota</source>
+            <translation>
+                <numerusform>%n item waiting for tomorrow's quota</numerusform>
+                <numerusform>%n items waiting for tomorrow's quota</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n item(s)</source>
+            <translation>
+                <numerusform>%n item</numerusform>
+                <numerusform>%n items</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n line(s) cannot be sent</source>
+            <translation>
+                <numerusform>%n line cannot be sent</numerusform>
+                <numerusform>%n lines cannot be sent</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Today's quota: %1 of %2 left.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Counted here: %1 of %2 left today. Huawei Cloud has no quota API, so uses by other tools are not included.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) will wait for tomorrow's quota.</source>
+            <translation>
+                <numerusform>%n item will wait for tomorrow's quota.</numerusform>
+                <numerusform>%n items will wait for tomorrow's quota.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Import a list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Text files (*.txt *.csv *.lst);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The file is larger than 4 MB.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to submit: paste or import some URLs first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Submitting %n item(s)…</source>
+            <translation>
+                <numerusform>Submitting %n item…</numerusform>
+                <numerusform>Submitting %n items…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Submitted %n item(s).</source>
+            <translation>
+                <numerusform>Submitted %n item.</numerusform>
+                <numerusform>Submitted %n items.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n waiting for tomorrow's quota (sent automatically after the reset).</source>
+            <translation>
+                <numerusform>%n waiting for tomorrow's quota (sent automatically after the reset).</numerusform>
+                <numerusform>%n waiting for tomorrow's quota (sent automatically after the reset).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) deferred earlier went out first.</source>
+            <translation>
+                <numerusform>%n item deferred earlier went out first.</numerusform>
+                <numerusform>%n items deferred earlier went out first.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed:</source>
+            <translation>
+                <numerusform>%n failed:</numerusform>
+                <numerusform>%n failed:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not sent:</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TasksPage</name>
+        <message>
+            <source>All types</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 in progress · %2 done · %3 failed · %4 waiting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No CDN tasks in the last 3 days.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>WelcomeView</name>
+        <message>
+            <source>Add an Alibaba Cloud account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use an AccessKey pair; the secret is stored in the system keychain.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Try the local sandbox</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Starts a private imitation of the cloud on this computer, with a demo library.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Welcome to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload videos to ApsaraVideo VOD, manage your media library and keep the CDN fresh. Start with an account, or explore everything on a local sandbox first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Starting the sandbox and its demo library…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+</TS>
