@@ -15,7 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
+import xml.etree.ElementTree as ET  # parses only the project's own .ts catalogues
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,7 +51,7 @@ def english_forms(source: str) -> tuple[str, str]:
 
 
 def fill_english_plurals(path: Path) -> None:
-    tree = ET.parse(path)
+    tree = ET.parse(path)  # noqa: S314
     for message in tree.iter("message"):
         if message.get("numerus") != "yes":
             continue
@@ -89,7 +89,7 @@ def compile_all(out_dir: Path = I18N) -> list[Path]:
 def unfinished(path: Path) -> list[str]:
     """Sources whose translation is missing, empty or marked unfinished."""
     missing = []
-    for message in ET.parse(path).iter("message"):
+    for message in ET.parse(path).iter("message"):  # noqa: S314
         translation = message.find("translation")
         forms = [] if translation is None else [f.text or "" for f in translation.iter("numerusform")]
         text = "" if translation is None else (translation.text or "")
@@ -101,7 +101,7 @@ def unfinished(path: Path) -> list[str]:
 
 def pseudo_catalogue(source_ts: Path, target_ts: Path, *, stretch: float = 1.4) -> Path:
     """A pseudo-locale: every string 40 % longer (accented, bracketed) to find clipped labels."""
-    tree = ET.parse(source_ts)
+    tree = ET.parse(source_ts)  # noqa: S314
     for message in tree.iter("message"):
         source = message.findtext("source") or ""
         translation = message.find("translation")
