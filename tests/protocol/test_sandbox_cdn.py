@@ -267,3 +267,23 @@ def test_domain_log_lists_real_gzip_files(sandbox: Any, vod: Any) -> None:
     assert tampered.status_code == 403
     sandbox.state.clock_offset += 7200
     assert httpx.get(f"http://{info['LogPath']}").status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("request_class", "params"),
+    [
+        (DescribeVodRefreshQuotaRequest, {}),
+        (DescribeVodRefreshTasksRequest, {}),
+        (DescribeVodDomainTrafficDataRequest, {}),
+        (DescribeVodDomainBpsDataRequest, {}),
+        (RefreshVodObjectCachesRequest, {"ObjectPath": "{domain}/a.mp4"}),
+    ],
+)
+def test_cdn_throttling_is_http_503(
+    sandbox: Any, vod: Any, request_class: Any, params: dict[str, str]
+) -> None:
+    """The CDN pages document Throttling as 503 (the rest of the gateway answers 400)."""
+    sandbox.state.update_faults({"throttle_burst": 1})
+    filled = {name: value.format(domain=sandbox.info.cdn_domain) for name, value in params.items()}
+    throttled = _error(vod, request_class(), **filled)
+    assert (throttled.get_http_status(), throttled.get_error_code()) == (503, "Throttling")
