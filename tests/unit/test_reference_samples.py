@@ -97,3 +97,24 @@ def test_items_unwraps_one_wrapped_object_or_value() -> None:
     assert p.items({"Tasks": {"Task": {"TaskId": "1"}}}, "Tasks", "Task") == [{"TaskId": "1"}]
     assert p.strings({"NonExistImageIds": {"ImageId": "i1"}}, "NonExistImageIds", "ImageId") == ["i1"]
     assert p.items({"Tasks": {}}, "Tasks", "Task") == []
+
+
+def test_get_media_refresh_jobs_sample() -> None:
+    with sample_client("GetMediaRefreshJobs") as vod:
+        (job,) = vod.get_media_refresh_jobs("41d465e31957****")
+    assert (job.job_id, job.media_id, job.task_type, job.succeeded) == (
+        "41d465e31957****",
+        "ca3a8f6e4957b658067095869****",
+        "Preload",
+        True,
+    )
+    assert job.success_play_urls == [
+        "https://shenzhen.****.aliyuncdn.com/74401a4f546007bf845cd8840****.m3u8",
+        "https://shenzhen.****.aliyuncdn.com/24041e7d13582d86604d8****.m3u8",
+    ]
+    assert job.task_ids == ["70422****", "9524****"]
+    assert (job.error_code, job.error_message) == (
+        "PreloadQueueFull",
+        "Preload queue is full, please try again later!",
+    )
+    assert job.created is not None and job.created.year == 2022

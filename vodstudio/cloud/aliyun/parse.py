@@ -93,6 +93,11 @@ def strings(data: Json, key: str, inner: str | None = None) -> list[str]:
     return [str(item) for item in items(data, key, inner)]
 
 
+def comma_list(data: Json, key: str) -> list[str]:
+    """Ids or URLs the service joins with commas into one string (``TaskIds``), or sends as a list."""
+    return [part.strip() for item in strings(data, key) for part in item.split(",") if part.strip()]
+
+
 def obj(data: Json, key: str, *, required: bool = False) -> dict[str, Any]:
     value = data.get(key)
     if isinstance(value, dict):
