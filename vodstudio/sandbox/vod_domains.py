@@ -61,7 +61,8 @@ def _source(state: SandboxState, *, detail: bool) -> dict[str, Any]:
     return source
 
 
-def _page_entry(state: SandboxState, domain: dict[str, Any]) -> dict[str, Any]:
+def _common(state: SandboxState, domain: dict[str, Any]) -> dict[str, Any]:
+    """The fields the list's PageData and the detail share."""
     return {
         "DomainName": domain["domain_name"],
         "DomainStatus": domain["status"],
@@ -69,6 +70,12 @@ def _page_entry(state: SandboxState, domain: dict[str, Any]) -> dict[str, Any]:
         "Description": domain["description"],
         "GmtCreated": state.iso(domain["created_at"]),
         "GmtModified": state.iso(domain["modified_at"]),
+    }
+
+
+def _page_entry(state: SandboxState, domain: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **_common(state, domain),
         "SslProtocol": domain["ssl_protocol"],
         "Sandbox": "normal",
         "Sources": {"Source": [_source(state, detail=False)]},
@@ -134,12 +141,8 @@ def describe_domain_detail(ctx: RpcContext) -> dict[str, Any]:
         raise RpcError(403, "ServiceBusy", "The specified Domain is configuring, please retry again later.")
     return {
         "DomainDetail": {
-            "DomainName": domain["domain_name"],
-            "DomainStatus": domain["status"],
-            "Cname": _cname(domain["domain_name"]),
-            "Description": domain["description"],
-            "GmtCreated": state.iso(domain["created_at"]),
-            "GmtModified": state.iso(domain["modified_at"]),
+            **_common(state, domain),
+            # The detail spells it SSLProtocol where the list says SslProtocol (SDK models).
             "SSLProtocol": domain["ssl_protocol"],
             "SSLPub": "",
             "CertName": "",
