@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -30,7 +31,7 @@ DATA = bytes(range(256)) * 400  # 102,400 bytes
 
 
 @pytest.fixture
-def vod(sandbox: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+def vod(sandbox: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     """Call one CDN action through AcsClient against the sandbox; returns the decoded JSON."""
     info = sandbox.info
     client = AcsClient(info.access_key_id, info.access_key_secret, "cn-shanghai")
@@ -43,7 +44,8 @@ def vod(sandbox: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
             request.add_query_param(name, value)
         return json.loads(client.do_action_with_exception(request))
 
-    return call
+    yield call
+    client.session.close()  # an error answer leaves the SDK's pooled connection open otherwise
 
 
 def _error(vod: Any, request: RpcRequest, **params: Any) -> ServerException:
@@ -124,8 +126,14 @@ def test_traffic_and_bandwidth_grow_with_real_downloads(sandbox: Any, vod: Any) 
     assert all(isinstance(p["Value"], str) for p in points)
     assert int(before["TotalTraffic"]) == sum(int(p["Value"]) for p in points) > 0
     url = _store(sandbox)
+    logged = len(_access_rows(sandbox))
     httpx.get(url)
     httpx.get(url, headers={"Range": "bytes=0-999"})
+    # The CDN writes its access-log row after the body is out: the client can be quicker.
+    deadline = time.monotonic() + 5
+    while len(_access_rows(sandbox)) < logged + 2:
+        assert time.monotonic() < deadline, "the CDN never logged both requests"
+        time.sleep(0.01)
     after = vod(DescribeVodDomainTrafficDataRequest(), **window)
     assert int(after["TotalTraffic"]) - int(before["TotalTraffic"]) == len(DATA) + 1000
     last = after["TrafficDataPerInterval"]["DataModule"][-1]
