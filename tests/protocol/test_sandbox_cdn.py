@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -30,7 +31,7 @@ DATA = bytes(range(256)) * 400  # 102,400 bytes
 
 
 @pytest.fixture
-def vod(sandbox: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+def vod(sandbox: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     """Call one CDN action through AcsClient against the sandbox; returns the decoded JSON."""
     info = sandbox.info
     client = AcsClient(info.access_key_id, info.access_key_secret, "cn-shanghai")
@@ -43,7 +44,8 @@ def vod(sandbox: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
             request.add_query_param(name, value)
         return json.loads(client.do_action_with_exception(request))
 
-    return call
+    yield call
+    client.session.close()  # an error answer leaves the SDK's pooled connection open otherwise
 
 
 def _error(vod: Any, request: RpcRequest, **params: Any) -> ServerException:
@@ -124,8 +126,14 @@ def test_traffic_and_bandwidth_grow_with_real_downloads(sandbox: Any, vod: Any) 
     assert all(isinstance(p["Value"], str) for p in points)
     assert int(before["TotalTraffic"]) == sum(int(p["Value"]) for p in points) > 0
     url = _store(sandbox)
+    logged = len(_access_rows(sandbox))
     httpx.get(url)
     httpx.get(url, headers={"Range": "bytes=0-999"})
+    # The CDN writes its access-log row after the body is out: the client can be quicker.
+    deadline = time.monotonic() + 5
+    while len(_access_rows(sandbox)) < logged + 2:
+        assert time.monotonic() < deadline, "the CDN never logged both requests"
+        time.sleep(0.01)
     after = vod(DescribeVodDomainTrafficDataRequest(), **window)
     assert int(after["TotalTraffic"]) - int(before["TotalTraffic"]) == len(DATA) + 1000
     last = after["TrafficDataPerInterval"]["DataModule"][-1]
@@ -267,3 +275,23 @@ def test_domain_log_lists_real_gzip_files(sandbox: Any, vod: Any) -> None:
     assert tampered.status_code == 403
     sandbox.state.clock_offset += 7200
     assert httpx.get(f"http://{info['LogPath']}").status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("request_class", "params"),
+    [
+        (DescribeVodRefreshQuotaRequest, {}),
+        (DescribeVodRefreshTasksRequest, {}),
+        (DescribeVodDomainTrafficDataRequest, {}),
+        (DescribeVodDomainBpsDataRequest, {}),
+        (RefreshVodObjectCachesRequest, {"ObjectPath": "{domain}/a.mp4"}),
+    ],
+)
+def test_cdn_throttling_is_http_503(
+    sandbox: Any, vod: Any, request_class: Any, params: dict[str, str]
+) -> None:
+    """The CDN pages document Throttling as 503 (the rest of the gateway answers 400)."""
+    sandbox.state.update_faults({"throttle_burst": 1})
+    filled = {name: value.format(domain=sandbox.info.cdn_domain) for name, value in params.items()}
+    throttled = _error(vod, request_class(), **filled)
+    assert (throttled.get_http_status(), throttled.get_error_code()) == (503, "Throttling")

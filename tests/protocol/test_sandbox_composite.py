@@ -20,6 +20,7 @@ from fastcrc import crc64
 from vodstudio.sandbox import oss_store
 from vodstudio.sandbox.oss import presign_url
 from vodstudio.sandbox.probe import probe_file
+from vodstudio.sandbox.schema import SCHEMA_VERSION
 from vodstudio.sandbox.server import Sandbox
 from vodstudio.sandbox.state import SandboxConfig, SandboxState
 
@@ -197,6 +198,8 @@ def test_old_data_folder_without_segments_table_still_opens(tmp_path: Path) -> N
             with oss_store.open_object(state, conn, row) as reader:
                 assert reader.read() == b"single"
             version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
-        assert version == "2"
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert version == str(SCHEMA_VERSION)
+        assert {"object_segments", "media_refresh_jobs", "cdn_domains"} <= tables
     finally:
         state.close()

@@ -28,6 +28,7 @@ from aliyunsdkvod.request.v20170321 import (
     UploadMediaByURLRequest,
 )
 
+from vodstudio.sandbox import oss_store
 from vodstudio.sandbox.server import Sandbox
 
 SAMPLE = Path(__file__).resolve().parents[2] / "vodstudio" / "sandbox" / "assets" / "sample.mp4"
@@ -248,7 +249,8 @@ def test_upload_media_by_url_pulls_loopback_only(sandbox: Sandbox) -> None:
     remote = "http://example.com/video.mp4"
     request = UploadMediaByURLRequest.UploadMediaByURLRequest()
     request.set_UploadURLs(",".join(quote(u, safe="") for u in (local, remote)))
-    request.set_UploadMetadatas(json.dumps([{"SourceURL": local, "Title": "pulled"}]))
+    # As the official sample does: the metadata's SourceURL is the encoded string sent in UploadURLs.
+    request.set_UploadMetadatas(json.dumps([{"SourceURL": quote(local, safe=""), "Title": "pulled"}]))
     jobs = call(sandbox, request)["UploadJobs"]
     assert [job["SourceURL"] for job in jobs] == [local, remote]
     ids = [job["JobId"] for job in jobs]
@@ -260,9 +262,37 @@ def test_upload_media_by_url_pulls_loopback_only(sandbox: Sandbox) -> None:
     assert (pulled["Status"], pulled["FileSize"]) == ("SUCCESS", str(SAMPLE.stat().st_size))
     assert (failed["Status"], failed["ErrorCode"]) == ("DOWNLOAD_FAIL", "DownloadFailed")
     wait_for_status(sandbox, pulled["MediaId"], "Normal")
+    assert video_title(sandbox, pulled["MediaId"]) == "pulled"
     missing = GetURLUploadInfosRequest.GetURLUploadInfosRequest()
     missing.set_JobIds("f" * 32)
     assert call(sandbox, missing)["NonExists"] == ["f" * 32]
+
+
+def video_title(box: Sandbox, video_id: str) -> str:
+    request = GetVideoInfoRequest.GetVideoInfoRequest()
+    request.set_VideoId(video_id)
+    title: str = call(box, request)["Video"]["Title"]
+    return title
+
+
+def test_url_pull_metadata_needs_the_same_string_as_upload_urls(sandbox: Sandbox) -> None:
+    """SourceURL is compared with the UploadURLs entry as sent: a raw URL does not match its encoding."""
+    sandbox.state.update_config({"url_pull_delay": 0.05})
+    with sandbox.state.db() as conn:
+        oss_store.put_bytes(
+            sandbox.state, conn, sandbox.info.bucket, "in/drop me.mp4", SAMPLE.read_bytes(), "video/mp4"
+        )
+    url = f"{sandbox.info.cdn_base_url}/in/drop me.mp4"
+    request = UploadMediaByURLRequest.UploadMediaByURLRequest()
+    request.set_UploadURLs(quote(url, safe=":/"))
+    request.set_UploadMetadatas(json.dumps([{"SourceURL": url, "Title": "never applied"}]))
+    (job,) = call(sandbox, request)["UploadJobs"]
+    deadline = time.monotonic() + 10
+    while (info := pull_jobs(sandbox, [job["JobId"]])[0])["Status"] != "SUCCESS":
+        assert "FAIL" not in info["Status"], info["ErrorMessage"]
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    assert video_title(sandbox, info["MediaId"]) == "drop me.mp4"
 
 
 def test_register_media(sandbox: Sandbox) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 import time
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -22,7 +23,9 @@ from vodstudio.core.errors import (
     ServerSideError,
     ThrottledError,
 )
+from vodstudio.sandbox import oss_store
 
+SAMPLE = Path(__file__).resolve().parents[2] / "vodstudio" / "sandbox" / "assets" / "sample.mp4"
 FAST_RETRY = RetryPolicy(max_attempts=4, base_delay=0.01, max_delay=0.05, jitter=lambda cap: cap)
 
 
@@ -164,6 +167,24 @@ def test_url_pull_split_by_20_and_infos_split_by_10(vod: VodClient, wire: Counti
     assert len(infos.infos) == 12 and sorted(infos.non_exists) == ["nope1", "nope2"]
     by_url = vod.get_url_upload_infos(upload_urls=urls[:3])
     assert {info.upload_url for info in by_url.infos} == set(urls[:3])
+
+
+def test_url_pull_metadata_applies_to_urls_with_spaces_cjk_and_commas(sandbox: Any, vod: VodClient) -> None:
+    """The service applies an UploadMetadata only when its SourceURL is the UploadURLs string itself."""
+    sandbox.state.update_config({"url_pull_delay": 0.05})
+    key = "pull/my clip,第一集.mp4"
+    with sandbox.state.db() as conn:
+        oss_store.put_bytes(sandbox.state, conn, sandbox.info.bucket, key, SAMPLE.read_bytes(), "video/mp4")
+    url = f"{sandbox.info.cdn_base_url}/{key}"
+    meta = {"SourceURL": url, "Title": "第一集 metadata title", "Description": "from UploadMetadatas"}
+    (job,) = vod.upload_media_by_url([url], metadatas=[meta])
+    deadline = time.monotonic() + 10
+    while (info := vod.get_url_upload_infos(job_ids=[job.job_id]).infos[0]).status != "SUCCESS":
+        assert "FAIL" not in info.status, info.error_message
+        assert time.monotonic() < deadline, f"pull stuck in {info.status}"
+        time.sleep(0.05)
+    video = vod.get_video_info(info.media_id)
+    assert (video.title, video.description) == ("第一集 metadata title", "from UploadMetadatas")
 
 
 def test_register_media_split_by_10(sandbox: Any, vod: VodClient, wire: CountingTransport) -> None:

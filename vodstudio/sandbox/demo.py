@@ -30,6 +30,7 @@ STATUSES = [
     ("Checking", 7),
     ("Blocked", 5),
 ]
+OFFLINE_DOMAIN = "vod-archive.example.com"
 RESOLUTIONS = [(1920, 1080), (1280, 720), (1080, 1920), (3840, 2160), (720, 1280)]
 
 
@@ -62,6 +63,7 @@ def seed_demo(state: SandboxState, *, videos: int = 240, seed: int = 20260101) -
         _attached(ctx)
         _cdn_tasks(ctx)
         _access_log(ctx)
+        _domains(ctx)
 
 
 def _categories(conn: sqlite3.Connection) -> list[int]:
@@ -336,6 +338,15 @@ def _cdn_tasks(ctx: _Seed) -> None:
                 "Origin Timeout" if failed else "",
             ),
         )
+
+
+def _domains(ctx: _Seed) -> None:
+    """Beside the live CDN domain, a retired one: DescribeVodUserDomains lists it as offline."""
+    ctx.conn.execute(
+        "INSERT OR REPLACE INTO cdn_domains (domain_name, status, description, ssl_protocol, scope, "
+        "created_at, modified_at) VALUES (?, 'offline', ?, 'on', 'domestic', ?, ?)",
+        (OFFLINE_DOMAIN, "旧域名 / retired 2025", ctx.now - 400 * DAY, ctx.now - 30 * DAY),
+    )
 
 
 def _access_log(ctx: _Seed) -> None:

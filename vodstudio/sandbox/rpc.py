@@ -111,4 +111,6 @@ ACTION_MODULES: tuple[str, ...] = (
     "vodstudio.sandbox.vod_search",  # SearchMedia, GetVideoList
     "vodstudio.sandbox.vod_cdn",  # Refresh/Preload/DescribeVodRefresh*, traffic, bps, domain logs
     "vodstudio.sandbox.vod_attached",  # DeleteAttachedMedia
+    "vodstudio.sandbox.vod_media_refresh",  # RefreshMediaPlayUrls, GetMediaRefreshJobs
+    "vodstudio.sandbox.vod_domains",  # DescribeVodUserDomains, DescribeVodDomainDetail
 )

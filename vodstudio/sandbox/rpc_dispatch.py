@@ -26,8 +26,23 @@ log = logging.getLogger(__name__)
 HOST_ID = "vod.cn-shanghai.aliyuncs.com"
 API_VERSION = "2017-03-21"
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$")
-# CDN operations document Throttling as 503; the rest of the gateway answers 400.
-_CDN_ACTIONS = ("RefreshVodObjectCaches", "PreloadVodObjectCaches")
+# Every page of "CDN for ApsaraVideo VOD" (refresh and prefetch, domains, monitoring, logs) documents
+# Throttling as 503; the rest of the gateway answers 400.
+_CDN_ACTIONS = frozenset(
+    {
+        "RefreshVodObjectCaches",
+        "PreloadVodObjectCaches",
+        "DescribeVodRefreshTasks",
+        "DescribeVodRefreshQuota",
+        "DescribeVodDomainTrafficData",
+        "DescribeVodDomainBpsData",
+        "DescribeVodDomainLog",
+        "DescribeVodUserDomains",
+        "DescribeVodDomainDetail",
+        "RefreshMediaPlayUrls",
+        "GetMediaRefreshJobs",
+    }
+)
 
 _loaded = False
 _burst_lock = threading.Lock()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2  # 2: object_segments (multipart objects kept as their part files)
+SCHEMA_VERSION = (
+    3  # 2: object_segments (multipart objects kept as their part files); 3: media refresh, domains
+)
 
 # Times are UNIX seconds (REAL) on the sandbox clock (SandboxState.now()); they are rendered as
 # ISO 8601 UTC ("%Y-%m-%dT%H:%M:%SZ") on the wire.
@@ -180,6 +182,37 @@ CREATE TABLE IF NOT EXISTS quota_usage (
     day       TEXT NOT NULL,
     used      INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (provider, kind, day)
+);
+
+-- RefreshMediaPlayUrls: one row per media of a job (GetMediaRefreshJobs). ``paths`` holds the paths of
+-- its play URLs (a JSON list, rendered on the CDN domain of the current run), ``task_ids`` a cdn_tasks
+-- id for each.
+CREATE TABLE IF NOT EXISTS media_refresh_jobs (
+    job_id         TEXT NOT NULL,
+    media_id       TEXT NOT NULL,
+    position       INTEGER NOT NULL,           -- order of MediaIds in the request
+    task_type      TEXT NOT NULL,              -- Refresh | Preload
+    filter_policy  TEXT NOT NULL,              -- JSON of the request's filters, as the service echoes it
+    status         TEXT NOT NULL,              -- success | fail (the submission of the URLs)
+    paths          TEXT NOT NULL DEFAULT '[]',
+    task_ids       TEXT NOT NULL DEFAULT '',   -- comma-separated
+    error_code     TEXT NOT NULL DEFAULT '',
+    error_message  TEXT NOT NULL DEFAULT '',
+    user_data      TEXT NOT NULL DEFAULT '',
+    created_at     REAL NOT NULL,
+    PRIMARY KEY (job_id, media_id)
+);
+
+-- Accelerated domains besides the live CDN domain (that one follows each run's port and is always
+-- online): the demo seeds an offline one, as a real account keeps retired domains.
+CREATE TABLE IF NOT EXISTS cdn_domains (
+    domain_name   TEXT PRIMARY KEY,
+    status        TEXT NOT NULL,               -- online | offline | configuring | ...
+    description   TEXT NOT NULL DEFAULT '',
+    ssl_protocol  TEXT NOT NULL DEFAULT 'off',
+    scope         TEXT NOT NULL DEFAULT 'domestic',
+    created_at    REAL NOT NULL,
+    modified_at   REAL NOT NULL
 );
 
 -- Every request the CDN domain served: the source of access logs and of real traffic figures.

@@ -79,13 +79,14 @@ def _object_paths(ctx: RpcContext) -> list[str]:
     return paths
 
 
-def _insert_tasks(
+def insert_tasks(
     conn: sqlite3.Connection,
     state: SandboxState,
     task_id: str,
     kind: str,
     paths: list[tuple[str, str]],
 ) -> None:
+    """One ``task_id`` over (domain, path) pairs: Refreshing now, final after ``cdn_task_delay``."""
     now = state.now()
     for _domain, path in paths:
         final, description = "Complete", ""
@@ -136,12 +137,12 @@ def refresh_object_caches(ctx: RpcContext) -> dict[str, Any]:
         if kind == "file":
             # URL tasks of one call share one id; each directory gets its own.
             ids = [state.new_numeric_id(11)]
-            _insert_tasks(conn, state, ids[0], kind, paths)
+            insert_tasks(conn, state, ids[0], kind, paths)
         else:
             ids = []
             for path in paths:
                 ids.append(state.new_numeric_id(11))
-                _insert_tasks(conn, state, ids[-1], kind, [path])
+                insert_tasks(conn, state, ids[-1], kind, [path])
     return {"RefreshTaskId": ",".join(ids)}
 
 
@@ -161,7 +162,7 @@ def preload_object_caches(ctx: RpcContext) -> dict[str, Any]:
             # The documented error table for preload is the refresh one: QuotaExceeded.Refresh.
             raise quota_exceeded()
         task_id = state.new_numeric_id(11)
-        _insert_tasks(conn, state, task_id, "preload", paths)
+        insert_tasks(conn, state, task_id, "preload", paths)
     return {"PreloadTaskId": task_id}
 
 

@@ -230,9 +230,20 @@ def _wanted(ctx: RpcContext, name: str) -> set[str]:
 
 
 def _select_streams(ctx: RpcContext, streams: list[sqlite3.Row]) -> list[sqlite3.Row]:
-    formats = {f.lower() for f in _wanted(ctx, "Formats")}
-    definitions = _wanted(ctx, "Definition")
-    kinds = _wanted(ctx, "StreamType")
+    return select_streams(
+        streams,
+        formats={f.lower() for f in _wanted(ctx, "Formats")},
+        definitions=_wanted(ctx, "Definition"),
+        kinds=_wanted(ctx, "StreamType"),
+        multiple=(ctx.get("ResultType") or "Single") != "Single",
+    )
+
+
+def select_streams(
+    streams: list[sqlite3.Row], *, formats: set[str], definitions: set[str], kinds: set[str], multiple: bool
+) -> list[sqlite3.Row]:
+    """Streams (oldest first) passing the filters (empty: all); one per format+definition unless
+    ``multiple``. GetPlayInfo and RefreshMediaPlayUrls choose alike."""
     chosen: dict[tuple[str, str], sqlite3.Row] = {}
     picked: list[sqlite3.Row] = []
     for stream in streams:
@@ -243,7 +254,7 @@ def _select_streams(ctx: RpcContext, streams: list[sqlite3.Row]) -> list[sqlite3
             continue
         picked.append(stream)
         chosen[(stream["format"], stream["definition"])] = stream  # the newest wins in Single mode
-    if (ctx.get("ResultType") or "Single") == "Single":
+    if not multiple:
         return [s for s in picked if chosen[(s["format"], s["definition"])] is s]
     return picked
 

@@ -13,7 +13,7 @@ import urllib.request
 import uuid
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from vodstudio.sandbox import lifecycle, oss_store, vod_upload
 from vodstudio.sandbox.rpc import RpcContext, RpcError, action
@@ -21,6 +21,8 @@ from vodstudio.sandbox.state import SandboxState
 
 log = logging.getLogger(__name__)
 
+# RFC 3986 reserved characters and "%": what already has a meaning in a URL stays as it is.
+_FETCH_SAFE = ":/?#[]@!$&'()*+,;=%~"
 _workers: dict[int, tuple[threading.Event, list[threading.Thread]]] = {}
 _workers_lock = threading.Lock()
 
@@ -37,14 +39,25 @@ def is_loopback_http(url: str) -> bool:
         return False
 
 
+def _entries(raw: str) -> list[str]:
+    """The UploadURLs entries exactly as sent (each one URL-encoded by the caller)."""
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
 def _url_list(raw: str) -> list[str]:
-    return [unquote(item.strip()) for item in raw.split(",") if item.strip()]
+    return [unquote(item) for item in _entries(raw)]
+
+
+def _fetchable(url: str) -> str:
+    """A decoded URL made fit for an HTTP request again: spaces and non-ASCII escaped, escapes kept."""
+    return quote(url, safe=_FETCH_SAFE)
 
 
 @action("UploadMediaByURL")
 def upload_media_by_url(ctx: RpcContext) -> dict[str, Any]:
     state = ctx.state
-    urls = _url_list(ctx.require("UploadURLs"))
+    entries = _entries(ctx.require("UploadURLs"))
+    urls = [unquote(entry) for entry in entries]
     if not urls or len(urls) > 20 or any(urlsplit(u).scheme not in ("http", "https") for u in urls):
         raise RpcError(400, "InvalidParameter.UploadURLs", "The specified parameter UploadURLs is not valid.")
     metas: dict[str, dict[str, Any]] = {}
@@ -54,7 +67,9 @@ def upload_media_by_url(ctx: RpcContext) -> dict[str, Any]:
             isinstance(m, dict) and m.get("SourceURL") for m in parsed
         ):
             raise ctx.invalid("UploadMetadatas")
-        metas = {unquote(str(m["SourceURL"])): m for m in parsed}
+        # Matched as strings, as the service does: SourceURL must be the UploadURLs entry itself
+        # (encoded the same way), or the metadata is silently not applied.
+        metas = {str(m["SourceURL"]): m for m in parsed}
     template = vod_upload.template_param(ctx)
     user_data = vod_upload.user_data_param(ctx)
     jobs: list[dict[str, str]] = []
@@ -67,9 +82,8 @@ def upload_media_by_url(ctx: RpcContext) -> dict[str, Any]:
                 (job_id, url, user_data, state.now()),
             )
             jobs.append({"JobId": job_id, "SourceURL": url})
-    for job in jobs:
-        meta = metas.get(job["SourceURL"], {})
-        _start(state, job["JobId"], job["SourceURL"], meta, template)
+    for job, entry in zip(jobs, entries, strict=True):
+        _start(state, job["JobId"], job["SourceURL"], metas.get(entry, {}), template)
     return {"UploadJobs": jobs}
 
 
@@ -116,9 +130,9 @@ def _run(
         try:
             if not is_loopback_http(url):
                 raise OSError("the sandbox has no internet access; only loopback http URLs can be pulled")
-            with urllib.request.urlopen(url, timeout=30) as answer:  # noqa: S310 - loopback http only
+            with urllib.request.urlopen(_fetchable(url), timeout=30) as answer:  # noqa: S310 - loopback http
                 written = oss_store.write_stream(temp, _read(answer))
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # ValueError: http.client.InvalidURL
             if not stop.wait(delay):
                 message = f"Download of the source file failed: {exc}"
                 _set(state, job_id, "DOWNLOAD_FAIL", error_code="DownloadFailed", error_message=message,

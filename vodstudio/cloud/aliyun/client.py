@@ -15,7 +15,9 @@ from typing import Any, Self
 import httpx
 
 from vodstudio.cloud.aliyun.cdn_ops import CdnOps
+from vodstudio.cloud.aliyun.domain_ops import DomainOps
 from vodstudio.cloud.aliyun.media_ops import MediaOps
+from vodstudio.cloud.aliyun.media_refresh_ops import MediaRefreshOps
 from vodstudio.cloud.aliyun.search_ops import SearchOps
 from vodstudio.cloud.aliyun.signing import percent_encode, signed_params
 from vodstudio.cloud.aliyun.upload_ops import UploadOps
@@ -111,7 +113,7 @@ class _Hidden:
         return "<hidden>"
 
 
-class VodClient(UploadOps, MediaOps, SearchOps, CdnOps):
+class VodClient(UploadOps, MediaOps, SearchOps, CdnOps, MediaRefreshOps, DomainOps):
     """ApsaraVideo VOD over RPC signature V1. Thread-safe: share one per account."""
 
     def __init__(

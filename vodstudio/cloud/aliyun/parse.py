@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from vodstudio.core.errors import MalformedResponseError
 
 Json = Mapping[str, Any]
+_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
 
 
 def text(data: Json, key: str, default: str = "") -> str:
@@ -56,20 +59,43 @@ def tags(data: Json, key: str = "Tags") -> list[str]:
     return [tag.strip() for tag in text(data, key).split(",") if tag.strip()]
 
 
-def items(data: Json, key: str, inner: str | None = None) -> list[Any]:
-    """A list at ``key``, also when wrapped as ``{"Key": {"Inner": [...]}}`` (XML heritage)."""
-    value = data.get(key)
+def as_list(value: Any) -> list[Any]:
+    """What the API promises as a list, in every shape it is really sent.
+
+    A list as is; a string holding a JSON array (GetVideoInfos' sample ``"[\"id\"]"``) as that array;
+    any other single value (DeleteVideo's sample ``"NonExistVideoIds": "id"``, one XML element turned
+    into an object) as a one-item list, so one odd field never fails a whole call.
+    """
     if value is None or value == "":
         return []
+    if isinstance(value, list):
+        return value
+    if isinstance(value, str) and value.startswith("["):
+        try:
+            decoded = json.loads(value)
+        except json.JSONDecodeError:
+            # The reference abridges such arrays with "...": keep the quoted items it does show.
+            quoted = _QUOTED.findall(value)
+            return [json.loads(f'"{item}"') for item in quoted] if quoted else [value]
+        return decoded if isinstance(decoded, list) else [decoded]
+    return [value]
+
+
+def items(data: Json, key: str, inner: str | None = None) -> list[Any]:
+    """A list at ``key``, also wrapped as ``{"Key": {"Inner": [...]}}`` (XML heritage); see ``as_list``."""
+    value = data.get(key)
     if isinstance(value, dict):
-        value = value.get(inner, []) if inner else next(iter(value.values()), [])
-    if not isinstance(value, list):
-        raise MalformedResponseError(f"{key} is not a list")
-    return value
+        value = value.get(inner) if inner else next(iter(value.values()), None)
+    return as_list(value)
 
 
 def strings(data: Json, key: str, inner: str | None = None) -> list[str]:
     return [str(item) for item in items(data, key, inner)]
+
+
+def comma_list(data: Json, key: str) -> list[str]:
+    """Ids or URLs the service joins with commas into one string (``TaskIds``), or sends as a list."""
+    return [part.strip() for item in strings(data, key) for part in item.split(",") if part.strip()]
 
 
 def obj(data: Json, key: str, *, required: bool = False) -> dict[str, Any]:

@@ -33,6 +33,11 @@ REGISTER_BATCH = 10
 _URL_SAFE = ":/?#[]@!$&'()*+;=%~"
 
 
+def _encode_url(url: str) -> str:
+    """One URL as UploadURLs carries it (and so as UploadMetadatas' SourceURL must repeat it)."""
+    return quote(url, safe=_URL_SAFE)
+
+
 def _ticket(body: dict[str, Any], id_key: str, url_key: str = "") -> UploadTicket:
     issued_at = time.time()
     return UploadTicket(
@@ -204,9 +209,15 @@ class UploadOps(RpcCaller):
             lim.check_text("Title", str(meta["Title"]), lim.TITLE_MAX)
         jobs: list[UrlUploadJob] = []
         for chunk in lim.chunks(wanted, URL_UPLOAD_BATCH):
-            metas = [dict(m) for m in metadatas or () if m.get("SourceURL") in chunk]
+            # The service applies a metadata only when its SourceURL is the very string sent in
+            # UploadURLs, so both carry the same encoding (as the official sample does).
+            metas = [
+                {**m, "SourceURL": _encode_url(str(m["SourceURL"]))}
+                for m in metadatas or ()
+                if m.get("SourceURL") in chunk
+            ]
             params = {
-                "UploadURLs": ",".join(quote(url, safe=_URL_SAFE) for url in chunk),
+                "UploadURLs": ",".join(_encode_url(url) for url in chunk),
                 "UploadMetadatas": _json_param(metas) if metas else None,
                 "TemplateGroupId": template_group_id,
                 "WorkflowId": workflow_id,
@@ -233,7 +244,7 @@ class UploadOps(RpcCaller):
             if by_job:
                 params = {"JobIds": ",".join(chunk)}
             else:
-                params = {"UploadURLs": ",".join(quote(url, safe=_URL_SAFE) for url in chunk)}
+                params = {"UploadURLs": ",".join(_encode_url(url) for url in chunk)}
             body = self.call("GetURLUploadInfos", params)
             infos += [UrlUploadInfo.from_json(d) for d in p.items(body, "URLUploadInfoList", "URLUploadInfo")]
             missing += p.strings(body, "NonExists")
