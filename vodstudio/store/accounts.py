@@ -2,22 +2,39 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import asdict
 from typing import Any
 
-from vodstudio.core.accounts import Account, Provider, ProxyMode, ProxySetting
+from vodstudio.core.accounts import Account, Provider, ProxyMode, ProxySetting, SignatureScheme
 from vodstudio.core.errors import ConfigError
 from vodstudio.store.atomic import read_json, write_json
 from vodstudio.store.paths import ProfilePaths
 from vodstudio.store.secrets import SecretStore
+
+log = logging.getLogger(__name__)
 
 
 def _account_to_json(account: Account) -> dict[str, Any]:
     data = asdict(account)
     data["provider"] = account.provider.value
     data["proxy"] = {"mode": account.proxy.mode.value, "url": account.proxy.url}
+    data["signature"] = account.signature.value
     return data
+
+
+def _signature(value: object) -> SignatureScheme:
+    """Files written before the field existed have none: they get today's default, ACS3.
+
+    An unknown value (a newer version's scheme) also falls back to ACS3 rather than hiding the
+    account: ACS3 is what every current Alibaba endpoint accepts.
+    """
+    try:
+        return SignatureScheme(str(value)) if value else SignatureScheme.ACS3
+    except ValueError:
+        log.warning("unknown request signature %r in the account list; using ACS3-HMAC-SHA256", value)
+        return SignatureScheme.ACS3
 
 
 def _account_from_json(data: dict[str, Any]) -> Account:
@@ -31,6 +48,7 @@ def _account_from_json(data: dict[str, Any]) -> Account:
         project_id=str(data.get("project_id", "")),
         proxy=ProxySetting(ProxyMode(proxy.get("mode", "system")), str(proxy.get("url", ""))),
         is_sandbox=bool(data.get("is_sandbox", False)),
+        signature=_signature(data.get("signature")),
     )
 
 
