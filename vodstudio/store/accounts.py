@@ -100,23 +100,27 @@ class AccountStore:
             accounts, active = self._load()
             old_name = previous_name or account.name
             old = next((a for a in accounts if a.name == old_name), None)
-            if secret is None:
-                if old is None:
-                    raise ConfigError("A new account needs its secret.", code="config.missing-secret")
-                secret = self._secrets.get(old.secret_key)
-                if secret is None:
-                    raise ConfigError(
-                        "The stored secret is gone; enter it again.", code="config.missing-secret"
-                    )
-            self._secrets.set(account.secret_key, secret)
-            if old is not None and old.secret_key != account.secret_key:
-                self._secrets.delete(old.secret_key)
+            self._place_secret(old, account, secret)
             accounts = [account if a.name == old_name else a for a in accounts]
             if old is None:
                 accounts.append(account)
             if active in ("", old_name):
                 active = account.name
             self._store(accounts, active)
+
+    def _place_secret(self, old: Account | None, account: Account, secret: str | None) -> None:
+        """Store ``secret`` under ``account``'s keychain entry, or move the old one there."""
+        if secret is None and old is not None and old.secret_key == account.secret_key:
+            return  # only settings changed: the keychain entry stays (also without a keychain)
+        if secret is None:
+            if old is None:
+                raise ConfigError("A new account needs its secret.", code="config.missing-secret")
+            secret = self._secrets.get(old.secret_key)
+            if secret is None:
+                raise ConfigError("The stored secret is gone; enter it again.", code="config.missing-secret")
+        self._secrets.set(account.secret_key, secret)
+        if old is not None and old.secret_key != account.secret_key:
+            self._secrets.delete(old.secret_key)
 
     def remove(self, name: str) -> None:
         with self._lock:
