@@ -13,6 +13,7 @@ import hmac
 import re
 import time
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from email.message import Message
 from typing import NoReturn
 
@@ -38,23 +39,26 @@ def _missing(name: str) -> RpcError:
     )
 
 
-def verify(
-    state: SandboxState,
-    method: str,
-    path: str,
-    headers: Message,
-    query: Sequence[tuple[str, str]],
-    params: dict[str, str],
-    body: bytes,
-    request_id: str,
-) -> RpcContext:
+@dataclass(frozen=True)
+class WireRequest:
+    """One RPC request as it arrived: ``query`` decoded, ``params`` = query merged with a form body."""
+
+    method: str
+    path: str
+    headers: Message
+    query: Sequence[tuple[str, str]]
+    params: dict[str, str]
+    body: bytes
+
+
+def verify(state: SandboxState, request: WireRequest, request_id: str) -> RpcContext:
     """Route to V3 (an ``ACS3-HMAC-SHA256`` Authorization header) or V1 (everything in parameters)."""
-    auth = headers.get("Authorization", "")
-    if auth.startswith(signing_v3.ALGORITHM):
-        return verify_v3(state, method, path, headers, query, params, body, request_id)
+    if request.headers.get("Authorization", "").startswith(signing_v3.ALGORITHM):
+        return verify_v3(state, request, request_id)
+    params = request.params
     if state.config.reject_legacy_signatures and ("Signature" in params or "SignatureMethod" in params):
         raise _incomplete()
-    return verify_v1(state, method, params, request_id)
+    return verify_v1(state, request.method, params, request_id)
 
 
 def _check_timestamp(state: SandboxState, stamp: str) -> None:
@@ -115,17 +119,9 @@ def _header_values(headers: Message, names: Sequence[str]) -> Mapping[str, list[
     return {name: [str(v) for v in headers.get_all(name, [])] for name in names}
 
 
-def verify_v3(
-    state: SandboxState,
-    method: str,
-    path: str,
-    headers: Message,
-    query: Sequence[tuple[str, str]],
-    params: dict[str, str],
-    body: bytes,
-    request_id: str,
-) -> RpcContext:
+def verify_v3(state: SandboxState, request: WireRequest, request_id: str) -> RpcContext:
     """Check an ACS3-HMAC-SHA256 request: x-acs-* headers, the canonical request, nonce and date."""
+    headers = request.headers
     parsed = signing_v3.parse_authorization(_header(headers, "Authorization"))
     if parsed is None:
         raise _incomplete()
@@ -138,9 +134,13 @@ def verify_v3(
     names = _signed_headers(headers, parsed.signed_headers)
     secret = secret_for(state, parsed.access_key_id, _header(headers, "x-acs-security-token"))
     _check_timestamp(state, stamp)
-    payload = hashlib.sha256(body).hexdigest()
     canonical = signing_v3.canonical_request(
-        method, path, query, _header_values(headers, names), names, payload
+        request.method,
+        request.path,
+        request.query,
+        _header_values(headers, names),
+        names,
+        hashlib.sha256(request.body).hexdigest(),
     )
     expected = signing_v3.string_to_sign(canonical)
     if not hmac.compare_digest(signing_v3.sign(secret, expected), parsed.signature):
@@ -150,7 +150,7 @@ def verify_v3(
             f"Specified signature does not match our calculation. server string to sign is:{expected}",
         )
     _check_nonce(state, nonce)
-    return RpcContext(state, action, params, request_id, parsed.access_key_id, method)
+    return RpcContext(state, action, request.params, request_id, parsed.access_key_id, request.method)
 
 
 def _raise(error: RpcError) -> NoReturn:

@@ -59,7 +59,8 @@ def handle(state: SandboxState, handler: BaseHTTPRequestHandler) -> None:
     try:
         query, params, body = read_params(handler)
         path = urlsplit(handler.path).path
-        ctx = rpc_auth.verify(state, handler.command, path, handler.headers, query, params, body, request_id)
+        wire = rpc_auth.WireRequest(handler.command, path, handler.headers, query, params, body)
+        ctx = rpc_auth.verify(state, wire, request_id)
         inject_faults(state, ctx.action)
         with state.db() as conn:
             lifecycle.advance(state, conn)

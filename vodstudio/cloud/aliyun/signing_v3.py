@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
-import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from vodstudio.cloud.aliyun.signing import API_VERSION, TIMESTAMP_FORMAT, percent_encode
+from vodstudio.cloud.aliyun.signing import API_VERSION, TIMESTAMP_FORMAT, new_nonce, percent_encode, utcnow
 
 ALGORITHM = "ACS3-HMAC-SHA256"
 EMPTY_BODY_SHA256 = hashlib.sha256(b"").hexdigest()
@@ -102,14 +101,6 @@ class SignedCall:
     headers: dict[str, str]
 
 
-def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _nonce() -> str:
-    return uuid.uuid4().hex
-
-
 def sign_rpc(
     method: str,
     host: str,
@@ -120,8 +111,8 @@ def sign_rpc(
     access_key_secret: str,
     security_token: str | None = None,
     version: str = API_VERSION,
-    clock: Callable[[], dt.datetime] = _utcnow,
-    nonce: Callable[[], str] = _nonce,
+    clock: Callable[[], dt.datetime] = utcnow,
+    nonce: Callable[[], str] = new_nonce,
 ) -> SignedCall:
     """An RPC call the way tea-openapi sends it: business params in the query, an empty body,
     ``Action``/``Version`` only as ``x-acs-*`` headers, every header we send signed."""
