@@ -41,13 +41,23 @@ def memory_keyring() -> Iterator[object]:
 
 
 @pytest.fixture
-def sandbox(tmp_path: Path) -> Iterator[object]:
+def sandbox_strict() -> bool:
+    """Whether ``sandbox`` refuses legacy signatures; tests/ui and strict parametrizations override it."""
+    return False
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path, sandbox_strict: bool) -> Iterator[object]:
     """A running sandbox on random loopback ports with fast lifecycle delays."""
     from vodstudio.sandbox.server import Sandbox
     from vodstudio.sandbox.state import SandboxConfig
 
     config = SandboxConfig(
-        upload_succ_delay=0.2, transcode_delay=0.3, cdn_task_delay=0.3, huawei_task_delay=0.3
+        upload_succ_delay=0.2,
+        transcode_delay=0.3,
+        cdn_task_delay=0.3,
+        huawei_task_delay=0.3,
+        reject_legacy_signatures=sandbox_strict,
     )
     box = Sandbox(tmp_path / "sandbox-data", config)
     box.start()

@@ -1,4 +1,8 @@
-"""kill -9 a real `vodstudio upload` at ~50 %, `vodstudio queue resume`: same video, identical bytes."""
+"""kill -9 a real `vodstudio upload` at ~50 %, `vodstudio queue resume`: same video, identical bytes.
+
+Run against the lenient sandbox and the strict one (OSS V1 and HMAC-SHA1 refused, as for an account
+opened today): the CLI signs ACS3 and OSS V4 either way.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from tests.e2e.upload_helpers import (
     PART,
@@ -25,7 +30,8 @@ from vodstudio.cloud.aliyun.client import VodClient
 SIZE = 8 * 1024 * 1024 + 123
 
 
-def test_sigkill_midway_then_resume(sandbox: Any, tmp_path: Path) -> None:
+@pytest.mark.parametrize("sandbox_strict", [False, True], ids=["lenient", "strict"])
+def test_sigkill_midway_then_resume(sandbox: Any, tmp_path: Path, sandbox_strict: bool) -> None:
     home = tmp_path / "home"
     make_profile(home)
     media = tmp_path / "media"
@@ -67,8 +73,9 @@ def test_sigkill_midway_then_resume(sandbox: Any, tmp_path: Path) -> None:
 
     cfg = sandbox.state.config
     with VodClient(cfg.access_key_id, cfg.access_key_secret, endpoint=endpoint) as client:
-        url = client.get_mezzanine_info(media_id).file_url
+        url = client.get_mezzanine_info(media_id, output_type="oss").file_url
         body = httpx.get(url, timeout=30).content
+    assert ("x-oss-signature-version=OSS4-HMAC-SHA256" in url) is sandbox_strict
     assert hashlib.sha256(body).hexdigest() == hashlib.sha256(data).hexdigest()
     with sandbox.state.db() as conn:
         videos = conn.execute("SELECT media_id FROM media WHERE file_name LIKE '%big.mp4'").fetchall()

@@ -121,3 +121,40 @@ def test_non_loopback_host_is_refused(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "--allow-remote" in result.stderr
     assert result.stdout == ""
+
+
+def test_reject_legacy_signatures_option(tmp_path: Path) -> None:
+    """`vodstudio sandbox --reject-legacy-signatures`: the legacy SDK is refused, our CLI (ACS3 + OSS V4)
+    uploads, and a CLI run told to sign HMAC-SHA1 fails once with what to change."""
+    process, info = start(tmp_path / "sandbox", "--reject-legacy-signatures")
+    try:
+        state = httpx.get(f"{info['vod_endpoint']}/_sandbox/state").json()
+        assert state["config"]["reject_legacy_signatures"] is True
+        request = CreateUploadVideoRequest.CreateUploadVideoRequest()
+        request.set_Title("legacy")
+        request.set_FileName("legacy.mp4")
+        try:
+            call(info, request)
+        except Exception as exc:  # aliyunsdkcore's ServerException
+            assert "IncompleteSignature" in str(exc)
+        else:
+            raise AssertionError("HMAC-SHA1 was accepted in strict mode")
+        clip = tmp_path / "clip.mp4"
+        clip.write_bytes(os.urandom(300 * 1024))
+        env = {
+            **os.environ,
+            "VODSTUDIO_HOME": str(tmp_path / "home"),
+            "ALIBABA_CLOUD_ACCESS_KEY_ID": info["access_key_id"],
+            "ALIBABA_CLOUD_ACCESS_KEY_SECRET": info["access_key_secret"],
+        }
+        upload = [sys.executable, "-m", "vodstudio", "upload", str(clip), "--endpoint", info["vod_endpoint"]]
+        done = subprocess.run(upload, env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        legacy = subprocess.run(
+            [*upload, "--signature", "hmac-sha1"], env=env, capture_output=True, text=True, timeout=120
+        )
+        assert legacy.returncode != 0
+        output = legacy.stdout + legacy.stderr
+        assert "signature.refused" in output and "ACS3-HMAC-SHA256" in output and "RequestId" in output
+    finally:
+        stop(process)

@@ -26,8 +26,7 @@ def tea(sandbox: Any) -> Client:
         protocol="http",
         region_id="cn-shanghai",
     )
-    # V3: see issue 9. The SDK signs ACS3-HMAC-SHA256 by default; the sandbox verifies V1 until then.
-    config.signature_algorithm = "v2"
+    # Unchanged: the SDK signs ACS3-HMAC-SHA256 by default, as the sandbox now verifies.
     return Client(config)
 
 

@@ -13,6 +13,7 @@ import httpx
 import oss2
 import pytest
 from aliyunsdkcore.acs_exception.exceptions import ServerException
+from aliyunsdkcore.auth.credentials import StsTokenCredential
 from aliyunsdkcore.client import AcsClient
 from aliyunsdkcore.request import RpcRequest
 from aliyunsdkcore.utils import parameter_helper
@@ -174,10 +175,17 @@ def test_wrong_secret_unknown_key_and_upload_key(sandbox: Sandbox) -> None:
     unknown = failure(sandbox, request, client_for(sandbox, key_id="LTAInobody"))
     assert (unknown.get_http_status(), unknown.get_error_code()) == (404, "InvalidAccessKeyId.NotFound")
     auth = decode(create_video(sandbox)["UploadAuth"])
-    sts = failure(
+    no_token = failure(
         sandbox, request, client_for(sandbox, secret=auth["AccessKeySecret"], key_id=auth["AccessKeyId"])
     )
-    assert sts.get_error_code() == "Forbidden.RAM"
+    assert no_token.get_error_code() == "MissingSecurityToken"
+    credential = StsTokenCredential(auth["AccessKeyId"], auth["AccessKeySecret"], auth["SecurityToken"])
+    sts_client = AcsClient(region_id=sandbox.info.region, credential=credential, auto_retry=False)
+    try:
+        sts = failure(sandbox, request, sts_client)
+    finally:
+        sts_client.session.close()
+    assert sts.get_error_code() == "Forbidden.RAM"  # upload credentials are for OSS only
 
 
 def test_clock_skew_and_throttling(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -318,7 +326,7 @@ def test_register_media(sandbox: Sandbox) -> None:
 
 def raw_get(box: Sandbox, **params: str) -> httpx.Response:
     """A hand-signed GET with everything in the query string, as the API docs show it."""
-    from vodstudio.sandbox import rpc_dispatch
+    from vodstudio.cloud.aliyun import signing
 
     state = box.state
     query = {
@@ -331,9 +339,7 @@ def raw_get(box: Sandbox, **params: str) -> httpx.Response:
         "Timestamp": state.iso(state.now()),
         **params,
     }
-    query["Signature"] = rpc_dispatch.sign(
-        box.info.access_key_secret, rpc_dispatch.string_to_sign("GET", query)
-    )
+    query["Signature"] = signing.sign(box.info.access_key_secret, signing.string_to_sign("GET", query))
     return httpx.get(f"{box.info.vod_endpoint}/", params=query)
 
 

@@ -37,7 +37,7 @@ class CountingTransport(httpx.BaseTransport):
         self.actions: list[str] = []
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        self.actions.append(request.url.params.get("Action", ""))
+        self.actions.append(request.headers.get("x-acs-action") or request.url.params.get("Action", ""))
         return self.inner.handle_request(request)
 
     def close(self) -> None:

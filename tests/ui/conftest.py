@@ -24,6 +24,12 @@ def make_services(sandbox: Any = None, *, part_size: int | None = None) -> Servi
     return services
 
 
+@pytest.fixture
+def sandbox_strict() -> bool:
+    """Every GUI test runs against a sandbox that refuses OSS V1 and HMAC-SHA1, as the app's own does."""
+    return True
+
+
 def idle(qtbot: Any, timeout: int = 15_000) -> None:
     """Wait until every background call has delivered its answer."""
     qtbot.waitUntil(lambda: background_busy() == 0, timeout=timeout)

@@ -8,7 +8,7 @@ import keyring.backends.fail
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from vodstudio.core.accounts import Account, Provider, ProxyMode
+from vodstudio.core.accounts import Account, Provider, ProxyMode, SignatureScheme
 from vodstudio.services import Services, build_services
 from vodstudio.store.paths import ProfilePaths
 from vodstudio.store.secrets import MemoryKeyring, SecretStore
@@ -145,3 +145,32 @@ def test_no_keychain_is_said_plainly(qtbot: Any) -> None:
         assert "No system keychain: the secret is kept for this session only" in dialog.keychain_note.text()
     finally:
         services.close()
+
+
+def test_request_signature_combo_is_stored_and_legacy_is_refused_plainly(
+    qtbot: Any, sandbox: Any, services: Services
+) -> None:
+    """The GUI tests' sandbox refuses HMAC-SHA1, as new accounts do: the dialog says what to change."""
+    dialog = open_dialog(qtbot, services)
+    info = sandbox.info
+    fill(
+        dialog,
+        name="Old gateway",
+        key_id=info.access_key_id,
+        secret=info.access_key_secret,
+        endpoint=info.vod_endpoint,
+        provider=Provider.ALIYUN,
+    )
+    assert dialog.signature_combo.isVisibleTo(dialog)
+    assert dialog.signature_combo.currentData() == SignatureScheme.ACS3  # the default
+    dialog.signature_combo.setCurrentIndex(dialog.signature_combo.findData(SignatureScheme.HMAC_SHA1))
+    text = run_test_connection(qtbot, dialog)
+    assert "ACS3-HMAC-SHA256" in text and "IncompleteSignature" in text and "RequestId" in text
+    assert dialog.save_current()
+    assert services.accounts.get("Old gateway").signature is SignatureScheme.HMAC_SHA1
+    dialog.signature_combo.setCurrentIndex(dialog.signature_combo.findData(SignatureScheme.ACS3))
+    assert "Connected" in run_test_connection(qtbot, dialog)
+    assert dialog.save_current()
+    assert services.accounts.get("Old gateway").signature is SignatureScheme.ACS3
+    dialog.provider_combo.setCurrentIndex(dialog.provider_combo.findData(Provider.HUAWEI))
+    assert not dialog.signature_combo.isVisibleTo(dialog)

@@ -157,3 +157,29 @@ def test_upload(qtbot: Any, services: Services, monkeypatch: Any, tmp_path: Path
     finally:
         idle(qtbot)
         window.shutdown()
+
+
+def test_refresh_by_video(
+    qtbot: Any, window: MainWindow, services: Services, monkeypatch: Any, capsys: Any
+) -> None:
+    calls = spy(monkeypatch, CdnDeskSession, "refresh_media")
+    window.show_section("library")
+    panel = window.library
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=15_000)
+    row = next(r for r, a in enumerate(panel.model.items()) if a.status == "Normal")
+    panel.select_row(row)
+    dialog = panel.library_actions.send_to_cdn(CdnTaskKind.REFRESH_URL)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.send_button.isEnabled, timeout=15_000)
+    with qtbot.waitSignal(panel.media_submitted, timeout=15_000):
+        dialog.send_button.click()
+    assert calls == ["refresh_media"]
+    video = panel.model.item(row).asset_id
+    assert cli(services, "cdn", "refresh", "--video", video, "--formats", "mp4", "--json") == 0
+    assert calls == ["refresh_media", "refresh_media"]
+    capsys.readouterr()
+    assert cli(services, "cdn", "status", "--media", "--json") == 0
+    videos = json.loads(capsys.readouterr().out)["videos"]
+    assert [v["media_id"] for v in videos] == [video, video]
+    assert cli(services, "cdn", "domains", "--json") == 0
+    assert any(d["status"] == "online" for d in json.loads(capsys.readouterr().out))

@@ -33,15 +33,12 @@ def shot(widget: Any, name: str) -> None:
 @pytest.fixture
 def panel(qtbot: Any, services: Services) -> Iterator[CdnPanel]:
     widget = CdnPanel(services.cdn, services.settings)
-    qtbot.addWidget(widget)
+    # pytest-qt closes and deletes it on the GUI thread after the test, stopping it first.
+    qtbot.addWidget(widget, before_close_func=lambda w: (w.shutdown(), w.set_account(None)))
     widget.set_account(services.accounts.get(ALIYUN_NAME))
     idle(qtbot)
     yield widget
     idle(qtbot)
-    widget.shutdown()
-    widget.set_account(None)
-    widget.close()
-    del widget
 
 
 def charts_of(panel: CdnPanel) -> ChartsPage:
@@ -193,3 +190,48 @@ def test_charts_for_an_unknown_domain_show_the_service_error(
     idle(qtbot)
     assert charts.last_series is None
     assert "InvalidDomain.NotFound" in charts.status.text()
+
+
+def test_tasks_show_each_video_of_a_refresh_by_video(
+    qtbot: Any, sandbox: Any, services: Services, panel: CdnPanel
+) -> None:
+    from vodstudio.services.models import MediaRefreshOptions
+
+    seed_demo(sandbox.state, videos=4)
+    client = services.accounts.vod_client(ALIYUN_NAME)
+    ids = [v.video_id for v in client.get_video_list(page_size=10).videos if v.status == "Normal"][:2]
+    assert ids
+    desk = services.cdn.open(ALIYUN_NAME)
+    desk.refresh_media(desk.estimate_media(ids, MediaRefreshOptions()))
+    tasks = panel.tasks_page
+    assert not tasks.media_box.isHidden()
+    tasks.reload()
+    qtbot.waitUntil(lambda: tasks.media_table.rowCount() == len(ids), timeout=15_000)
+    # The sandbox finishes the URL tasks after 0.3 s; the page keeps polling until they are done.
+    qtbot.waitUntil(
+        lambda: (
+            not tasks.media_table.in_progress()
+            and all(tasks.media_table.item(r, 1).text() == "Done" for r in range(len(ids)))
+        ),
+        timeout=20_000,
+    )
+    assert {tasks.media_table.item(r, 0).text() for r in range(len(ids))} == set(ids)
+
+
+def test_the_domain_comes_from_the_account(
+    qtbot: Any, sandbox: Any, services: Services, panel: CdnPanel
+) -> None:
+    seed_demo(sandbox.state, videos=1)  # the demo adds a second, offline domain
+    panel.set_account(services.accounts.get(ALIYUN_NAME))
+    qtbot.waitUntil(lambda: panel.domain_combo.count() >= 2, timeout=15_000)
+    names = [panel.domain_combo.itemText(i) for i in range(panel.domain_combo.count())]
+    assert sandbox.info.cdn_domain in names and "vod-archive.example.com" in names
+    assert panel.domain_edit.text() == sandbox.info.cdn_domain  # the remembered one stays chosen
+    offline = names.index("vod-archive.example.com")
+    panel.domain_combo.setCurrentIndex(offline)
+    panel.domain_combo.activated.emit(offline)
+    assert panel.domain_status.text() == "offline"
+    assert services.settings.current.cdn_domains[ALIYUN_NAME] == "vod-archive.example.com"
+    panel.domain_edit.setText("typed.example.com")  # free text still works
+    panel.domain_edit.editingFinished.emit()
+    assert services.settings.current.cdn_domains[ALIYUN_NAME] == "typed.example.com"

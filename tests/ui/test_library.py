@@ -29,7 +29,8 @@ DEMO_VIDEOS = 30
 def panel(qtbot: Any, sandbox: Any, services: Services) -> Iterator[LibraryPanel]:
     seed_demo(sandbox.state, videos=DEMO_VIDEOS)
     widget = LibraryPanel(services.library, services.cdn, services.settings, services.paths.thumbnail_dir)
-    qtbot.addWidget(widget)  # closed and deleted by pytest-qt, on the GUI thread
+    # pytest-qt closes and deletes it on the GUI thread after the test, stopping it first.
+    qtbot.addWidget(widget, before_close_func=lambda w: (w.shutdown(), w.set_account(None)))
     widget.page_size = 10  # several pages from a small library
     widget.resize(1200, 700)
     widget.set_account(services.accounts.get(ALIYUN_NAME))
@@ -37,10 +38,6 @@ def panel(qtbot: Any, sandbox: Any, services: Services) -> Iterator[LibraryPanel
     idle(qtbot)
     yield widget
     idle(qtbot)
-    widget.shutdown()
-    widget.set_account(None)
-    widget.close()
-    del widget
 
 
 @pytest.fixture
@@ -212,14 +209,28 @@ def test_delete_videos_streams_and_sources(qtbot: Any, panel: LibraryPanel, clie
     assert client.get_video_infos(list(doomed)).non_exist_video_ids
 
 
-def test_refresh_on_cdn_sends_the_play_urls(qtbot: Any, panel: LibraryPanel) -> None:
+def test_refresh_on_cdn_by_video_shows_the_quota_first(
+    qtbot: Any, panel: LibraryPanel, services: Services
+) -> None:
     panel.select_row(normal_row(panel))
-    with qtbot.waitSignal(panel.cdn_submitted, timeout=20_000) as blocker:
-        panel.library_actions.send_to_cdn(CdnTaskKind.REFRESH_URL)
-    result = blocker.args[0]
-    assert result.submitted
-    assert all(item.startswith("http") for item, _ in result.submitted)
-    assert "Sent" in panel.status.text()
+    video_id = panel.selected_items()[0].asset_id
+    dialog = panel.library_actions.send_to_cdn(CdnTaskKind.PREFETCH)
+    assert dialog is not None
+    with qtbot.waitSignal(dialog.estimated, timeout=15_000) as first:
+        pass
+    every = first.args[0]
+    assert every.cost >= 1 and every.fits and dialog.send_button.isEnabled()
+    assert "of today's" in dialog.estimate_label.text()
+    with qtbot.waitSignal(dialog.estimated, timeout=15_000) as narrowed:
+        dialog.format_checks["mp4"].setChecked(True)  # fewer URLs: the estimate follows the choice
+    assert 0 < narrowed.args[0].cost <= every.cost
+    with qtbot.waitSignal(panel.media_submitted, timeout=20_000) as sent:
+        dialog.send_button.click()
+    (submission,) = sent.args[0]
+    assert submission.media_ids == [video_id]
+    (job,) = services.cdn.open(ALIYUN_NAME).media_jobs()
+    assert job.task_type == "Preload" and job.submission.job_id == submission.job_id
+    assert "Sent 1 video" in panel.status.text()
 
 
 def test_replace_cover_uploads_updates_and_refreshes_the_old_url(

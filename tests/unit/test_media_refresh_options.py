@@ -53,7 +53,8 @@ def test_options_on_the_wire_and_the_answer_parsed() -> None:
     with recording_client(sent) as vod:
         result = vod.refresh_media_play_urls(["a", "b", "a", "c"], options)
     params = sent[0].url.params
-    assert params["Action"] == "RefreshMediaPlayUrls" and sent[0].url.host == "vod.cn-beijing.aliyuncs.com"
+    assert sent[0].headers["x-acs-action"] == "RefreshMediaPlayUrls"
+    assert sent[0].url.host == "vod.cn-beijing.aliyuncs.com"
     assert (params["MediaIds"], params["TaskType"], params["Formats"]) == ("a,b,c", "Preload", "mp4,m3u8")
     assert (params["Definitions"], params["StreamType"], params["ResultType"]) == (
         "HD,SD",

@@ -67,6 +67,51 @@ def test_redact_shapes(text: str, gone: str, kept: str) -> None:
     assert "***" in out
 
 
+V4_URL = (
+    "http://127.0.0.1:9/outin-1/sv/a.mp4?x-oss-signature-version=OSS4-HMAC-SHA256"
+    "&x-oss-credential=STS.kid%2F20260101%2Fcn-shanghai%2Foss%2Faliyun_v4_request&x-oss-date=20260101T000000Z"
+    "&x-oss-expires=60&x-oss-security-token=CAISv4token%2B%3D&x-oss-signature=5ca1ab1e0ddba11"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        (V4_URL, "CAISv4token"),
+        (V4_URL, "5ca1ab1e0ddba11"),
+        (V4_URL, "STS.kid%2F20260101"),
+        (
+            "Authorization: OSS4-HMAC-SHA256 Credential=STS.k/20260101/cn-shanghai/oss/aliyun_v4_request, "
+            "Signature=cafe0123",
+            "cafe0123",
+        ),
+        ("{'x-acs-security-token': 'CAISacs', 'x-acs-action': 'GetVideoInfo'}", "CAISacs"),
+        ("oss2 canonical_request = PUT\n/b/k\n\nx-oss-security-token:CAIScanon\n", "CAIScanon"),
+    ],
+)
+def test_v4_and_acs3_secrets_are_redacted(text: str, gone: str) -> None:
+    out = redact(text)
+    assert gone not in out and "***" in out
+    assert "OSS4-HMAC-SHA256" in out or "x-acs-action" in out or "canonical_request" in out
+
+
+def test_v4_and_acs3_secrets_never_reach_the_log_file(log_file: Path) -> None:
+    """An URL or header our code logs is masked on disk; oss2's own DEBUG lines (its V4 canonical
+    request carries the token) are not written to our file at all."""
+    log = logging.getLogger("vodstudio.transfer")
+    log.info("fetching %s", V4_URL)
+    log.debug(
+        "sent %s", {"x-acs-security-token": "CAISheaderacs", "Authorization": "ACS3-HMAC-SHA256 Sig=ab12"}
+    )
+    logging.getLogger("oss2.auth").warning("canonical_request = PUT\nx-oss-security-token:CAISoss2line\n")
+    for handler in logging.getLogger("vodstudio").handlers:
+        handler.flush()
+    content = log_file.read_text(encoding="utf-8")
+    for secret in ("CAISv4token", "5ca1ab1e0ddba11", "CAISheaderacs", "ab12", "CAISoss2line"):
+        assert secret not in content
+    assert "fetching" in content and "x-oss-signature-version=OSS4-HMAC-SHA256" in content
+
+
 def test_upload_address_blob_is_kept() -> None:
     assert redact(f"addr {UPLOAD_ADDRESS}") == f"addr {UPLOAD_ADDRESS}"
 

@@ -28,7 +28,7 @@ def sample_client(action: str) -> VodClient:
     body = (SAMPLES / f"{action}.json").read_bytes()
 
     def answer(request: httpx.Request) -> httpx.Response:
-        assert request.url.params["Action"] == action
+        assert request.headers["x-acs-action"] == action  # ACS3: the action travels as a header
         return httpx.Response(200, content=body, headers={"Content-Type": "application/json"})
 
     return VodClient(

@@ -1,4 +1,4 @@
-"""The sandbox's signature checks: RPC V1 and OSS V1 vectors, and the gateway's rejection rules."""
+"""The sandbox's V1 signature checks: RPC V1 and OSS V1 vectors, and the gateway's rejection rules."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from vodstudio.sandbox import oss_auth, rpc_dispatch
+from vodstudio.cloud.aliyun import signing
+from vodstudio.sandbox import oss_auth, rpc_auth, rpc_dispatch
 from vodstudio.sandbox.rpc import RpcError
 from vodstudio.sandbox.state import SandboxConfig, SandboxState
 
@@ -25,10 +26,10 @@ VECTOR_A = {
 
 
 def test_rpc_vector_a() -> None:
-    text = rpc_dispatch.string_to_sign("GET", VECTOR_A)
+    text = signing.string_to_sign("GET", VECTOR_A)
     assert text.startswith("GET&%2F&AccessKeyId%3DtestAccessKeyId%26Action%3DGetVideoPlayAuth")
     assert "Timestamp%3D2017-10-10T12%253A02%253A54Z" in text
-    assert rpc_dispatch.sign("testAccessKeySecret", text) == "Ibgh7y8Vp47LBuAsf5Xhi1SvDss="
+    assert signing.sign("testAccessKeySecret", text) == "Ibgh7y8Vp47LBuAsf5Xhi1SvDss="
 
 
 def test_rpc_vector_b_spaces_quotes_commas() -> None:
@@ -47,9 +48,9 @@ def test_rpc_vector_b_spaces_quotes_commas() -> None:
         "Version": "2017-03-21",
         "Signature": "ignored: never part of the string to sign",
     }
-    text = rpc_dispatch.string_to_sign("POST", params)
+    text = signing.string_to_sign("POST", params)
     assert "%2520and%2520Status%2520in%2520%2528%2527Normal%2527%252C" in text
-    assert rpc_dispatch.sign("testsecret", text) == "LuynikvQYChDTmzpkwTPZYrad7U="
+    assert signing.sign("testsecret", text) == "LuynikvQYChDTmzpkwTPZYrad7U="
 
 
 def test_oss_v1_vector() -> None:
@@ -89,21 +90,21 @@ def signed(state: SandboxState, secret: str | None = None, **changes: str) -> di
         "SignatureNonce": state.new_request_id(),
         **changes,
     }
-    params["Signature"] = rpc_dispatch.sign(
-        secret or state.config.access_key_secret, rpc_dispatch.string_to_sign("POST", params)
+    params["Signature"] = signing.sign(
+        secret or state.config.access_key_secret, signing.string_to_sign("POST", params)
     )
     return params
 
 
 def rejected(state: SandboxState, params: dict[str, str]) -> RpcError:
     with pytest.raises(RpcError) as caught:
-        rpc_dispatch.verify(state, "POST", params, "RID")
+        rpc_auth.verify_v1(state, "POST", params, "RID")
     return caught.value
 
 
 def test_good_signature_passes_once_then_nonce_is_used(state: SandboxState) -> None:
     params = signed(state)
-    ctx = rpc_dispatch.verify(state, "POST", params, "RID")
+    ctx = rpc_auth.verify_v1(state, "POST", params, "RID")
     assert (ctx.action, ctx.access_key_id) == ("CreateUploadVideo", state.config.access_key_id)
     err = rejected(state, params)
     assert (err.http_status, err.code) == (400, "SignatureNonceUsed")
@@ -114,13 +115,13 @@ def test_wrong_secret_names_the_string_to_sign_like_the_sdk_expects(state: Sandb
     err = rejected(state, params)
     assert (err.http_status, err.code) == (400, "SignatureDoesNotMatch")
     # aliyunsdkcore compares Message.split(':')[1] with its own string to sign.
-    assert err.message.split(":")[1] == rpc_dispatch.string_to_sign("POST", params)
+    assert err.message.split(":")[1] == signing.string_to_sign("POST", params)
     assert err.message.startswith("Specified signature is not matched with our calculation.")
 
 
 def test_method_is_part_of_the_signature(state: SandboxState) -> None:
     with pytest.raises(RpcError) as caught:
-        rpc_dispatch.verify(state, "GET", signed(state), "RID")  # signed for POST
+        rpc_auth.verify_v1(state, "GET", signed(state), "RID")  # signed for POST
     assert caught.value.code == "SignatureDoesNotMatch"
 
 
@@ -129,8 +130,12 @@ def test_unknown_key_and_upload_credentials_are_refused(state: SandboxState) -> 
     assert (err.http_status, err.code) == (404, "InvalidAccessKeyId.NotFound")
     with state.db() as conn:
         conn.execute("INSERT INTO sts_credentials VALUES ('STS.abc', 's', 't', 'b', 'k', 'm', 0, 9999999999)")
-    err = rejected(state, signed(state, secret="s", AccessKeyId="STS.abc"))
+    err = rejected(state, signed(state, secret="s", AccessKeyId="STS.abc", SecurityToken="t"))
     assert (err.http_status, err.code) == (403, "Forbidden.RAM")
+    err = rejected(state, signed(state, secret="s", AccessKeyId="STS.abc"))
+    assert (err.http_status, err.code) == (400, "MissingSecurityToken")
+    err = rejected(state, signed(state, secret="s", AccessKeyId="STS.abc", SecurityToken="other"))
+    assert err.code == "InvalidSecurityToken.MismatchWithAccessKey"
 
 
 @pytest.mark.parametrize(
@@ -147,7 +152,7 @@ def test_timestamps(state: SandboxState, stamp: str, code: str) -> None:
 
 def test_skew_inside_tolerance_is_accepted(state: SandboxState) -> None:
     stamp = state.iso(state.now() - state.config.timestamp_tolerance + 30)
-    assert rpc_dispatch.verify(state, "POST", signed(state, Timestamp=stamp), "RID").action
+    assert rpc_auth.verify_v1(state, "POST", signed(state, Timestamp=stamp), "RID").action
 
 
 def test_missing_common_parameters(state: SandboxState) -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
 import keyring
 import pytest
 
-from vodstudio.core.accounts import Account, Provider, ProxyMode, ProxySetting
+from vodstudio.core.accounts import Account, Provider, ProxyMode, ProxySetting, SignatureScheme
 from vodstudio.core.errors import ConfigError
 from vodstudio.store.accounts import AccountStore
 from vodstudio.store.paths import ProfilePaths
@@ -97,3 +98,29 @@ def test_memory_keyring_is_never_chosen_automatically() -> None:
 
     viable = keyring.backend.get_all_keyring()
     assert not any(isinstance(backend, MemoryKeyring) for backend in viable)
+
+
+def test_signature_scheme_round_trips_and_old_files_load_as_acs3(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    store.add(replace(_account(), signature=SignatureScheme.HMAC_SHA1), SECRET)
+    assert store.get("studio").signature is SignatureScheme.HMAC_SHA1
+    path = ProfilePaths.under(tmp_path).accounts_path
+    data = json.loads(path.read_text("utf-8"))
+    assert data["accounts"][0]["signature"] == "hmac-sha1"
+    # A file written before the field existed, and one from a newer version with a scheme we lack.
+    del data["accounts"][0]["signature"]
+    data["accounts"].append({**data["accounts"][0], "name": "future", "signature": "acs3-hmac-sm3"})
+    path.write_text(json.dumps(data), "utf-8")
+    assert [a.signature for a in store.list()] == [SignatureScheme.ACS3, SignatureScheme.ACS3]
+
+
+def test_changing_settings_only_needs_no_keychain_read(tmp_path: Path) -> None:
+    """`vodstudio account edit` without a system keychain: the secret of an earlier run is gone,
+    yet switching the signature must still work (the keychain entry is not touched)."""
+    store = _store(tmp_path)
+    store.add(_account(), SECRET)
+    store.secrets.delete(_account().secret_key)
+    store.save(replace(store.get("studio"), signature=SignatureScheme.HMAC_SHA1))
+    assert store.get("studio").signature is SignatureScheme.HMAC_SHA1
+    with pytest.raises(ConfigError):  # a change of key id still needs the secret
+        store.save(replace(store.get("studio"), access_key_id="LTAI-other"))

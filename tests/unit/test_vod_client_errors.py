@@ -10,10 +10,11 @@ from collections.abc import Callable
 import httpx
 import pytest
 
+from vodstudio.cloud.aliyun import signing_v3
 from vodstudio.cloud.aliyun.client import MalformedAnswerError, VodClient, endpoint_for_region
 from vodstudio.cloud.aliyun.signing import sign, string_to_sign
 from vodstudio.cloud.retry import RetryPolicy
-from vodstudio.core.accounts import Account, Provider
+from vodstudio.core.accounts import Account, Provider, SignatureScheme
 from vodstudio.core.errors import ClockSkewError, MalformedResponseError, NetworkError, NotFoundError
 
 FAST = RetryPolicy(max_attempts=3, base_delay=0.001, max_delay=0.002, jitter=lambda cap: cap)
@@ -45,13 +46,18 @@ def error(code: str, status: int = 400, **headers: str) -> httpx.Response:
     return httpx.Response(status, json=body, headers=headers)
 
 
-def test_request_shape_post_query_signature_and_endpoints() -> None:
-    script = Script(
-        lambda req, n: httpx.Response(
-            200, json=QUOTA if "Quota" in str(req.url) else {"RequestId": "x", "Video": {"VideoId": "v"}}
-        )
-    )
-    with client(script, region="cn-beijing") as vod:
+def _action(req: httpx.Request) -> str:
+    return req.headers.get("x-acs-action") or req.url.params.get("Action", "")
+
+
+def _quota_or_video(req: httpx.Request, n: int) -> httpx.Response:
+    body = QUOTA if "Quota" in _action(req) else {"RequestId": "x", "Video": {"VideoId": "v"}}
+    return httpx.Response(200, json=body)
+
+
+def test_v1_request_shape_post_query_signature_and_endpoints() -> None:
+    script = Script(_quota_or_video)
+    with client(script, region="cn-beijing", signature=SignatureScheme.HMAC_SHA1) as vod:
         vod.get_video_info("v")
         quota = vod.describe_vod_refresh_quota()
     assert quota.block_remain == 499 and quota.url_remain == 1999
@@ -67,6 +73,34 @@ def test_request_shape_post_query_signature_and_endpoints() -> None:
     )
     assert params["Signature"] == sign("secret-value", string_to_sign("POST", params))
     assert media.headers["User-Agent"].startswith("VODStudio/")
+    assert "Authorization" not in media.headers
+
+
+def test_v3_is_the_default_request_shape() -> None:
+    """Business params in the query, Action/Version as headers, everything we send signed."""
+    script = Script(_quota_or_video)
+    with client(script, region="cn-beijing", security_token="CAIStoken") as vod:
+        vod.get_video_info("v")
+        vod.describe_vod_refresh_quota()
+    media, cdn = script.requests
+    assert media.method == "POST" and media.content == b""
+    assert dict(media.url.params) == {"VideoId": "v"}
+    assert media.headers["x-acs-action"] == "GetVideoInfo" and media.headers["x-acs-version"] == "2017-03-21"
+    assert media.headers["host"] == "vod.cn-beijing.aliyuncs.com"
+    assert media.headers["x-acs-content-sha256"] == signing_v3.EMPTY_BODY_SHA256
+    assert media.headers["x-acs-security-token"] == "CAIStoken"
+    parsed = signing_v3.parse_authorization(media.headers["Authorization"])
+    assert parsed is not None and parsed.access_key_id == "LTAItest"
+    sent = {name: media.headers[name] for name in parsed.signed_headers}
+    canonical = signing_v3.canonical_request(
+        "POST", "/", media.url.params.multi_items(), sent, parsed.signed_headers, signing_v3.EMPTY_BODY_SHA256
+    )
+    assert parsed.signature == signing_v3.sign("secret-value", signing_v3.string_to_sign(canonical))
+    assert {"host", "x-acs-date", "x-acs-signature-nonce", "x-acs-security-token"} <= set(
+        parsed.signed_headers
+    )
+    assert cdn.url.host == "vod.cn-shanghai.aliyuncs.com" and cdn.headers["host"] == cdn.url.host
+    assert "RegionId" not in cdn.url.params
 
 
 @pytest.mark.parametrize(
@@ -85,7 +119,8 @@ def test_custom_endpoint_also_serves_cdn_and_for_account() -> None:
     with VodClient.for_account(account, "UniqueSecret123", retry=FAST, transport=mock) as vod:
         vod.describe_vod_refresh_quota()
         assert "UniqueSecret123" not in repr(vod) and "UniqueSecret123" not in str(vars(vod))
-    assert str(script.requests[0].url).startswith("http://127.0.0.1:9/?")
+    sent = script.requests[0]
+    assert str(sent.url).startswith("http://127.0.0.1:9/") and sent.headers["host"] == "127.0.0.1:9"
 
 
 def test_malformed_json_is_not_retried() -> None:
@@ -127,7 +162,7 @@ def test_throttling_then_success_is_one_retry() -> None:
     with client(script) as vod:
         assert vod.describe_vod_refresh_quota().preload_quota == 500
     assert len(script.requests) == 2
-    nonces = {req.url.params["SignatureNonce"] for req in script.requests}
+    nonces = {req.headers["x-acs-signature-nonce"] for req in script.requests}
     assert len(nonces) == 2  # a retry is a new request: new nonce, new signature
 
 
@@ -161,7 +196,7 @@ def test_clock_skew_corrected_from_date_header_once() -> None:
     ahead = dt.timedelta(hours=2)
 
     def responder(req: httpx.Request, n: int) -> httpx.Response:
-        sent = dt.datetime.strptime(req.url.params["Timestamp"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+        sent = dt.datetime.strptime(req.headers["x-acs-date"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
         if abs(sent - (dt.datetime.now(dt.UTC) + ahead)) > dt.timedelta(minutes=15):
             return error("InvalidTimeStamp.Expired", Date=_server_date(ahead))
         return httpx.Response(200, json=QUOTA)

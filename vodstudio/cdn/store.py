@@ -42,6 +42,20 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (account, provider, kind, day)
     );
     """,
+    # 2: refresh/prefetch jobs by video id (RefreshMediaPlayUrls), so their outcome can be shown later.
+    """
+    CREATE TABLE media_jobs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        account TEXT NOT NULL,
+        job_id TEXT NOT NULL,
+        task_type TEXT NOT NULL,
+        media_ids TEXT NOT NULL,
+        non_exist_ids TEXT NOT NULL,
+        forbidden_ids TEXT NOT NULL,
+        submitted_at TEXT NOT NULL
+    );
+    CREATE INDEX media_jobs_by_account ON media_jobs (account, id);
+    """,
 )
 
 

@@ -1,4 +1,4 @@
-"""`vodstudio account add|list|remove|use|test`: accounts with their secrets in the OS keychain."""
+"""`vodstudio account add|edit|list|remove|use|test`: accounts with their secrets in the OS keychain."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import argparse
 import getpass
 import json
 import sys
+from dataclasses import replace
 
 from vodstudio.cli.common import report_error
-from vodstudio.core.accounts import Account, Provider, ProxyMode, ProxySetting
+from vodstudio.core.accounts import Account, Provider, ProxyMode, ProxySetting, SignatureScheme
 from vodstudio.core.errors import ConfigError, VodStudioError
 from vodstudio.services import Services
 from vodstudio.services.providers import PROVIDERS, kit_for
@@ -27,7 +28,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add.add_argument("--project-id", default="", help="Huawei project id")
     add.add_argument("--proxy", default="", help="http://host:port or socks5://host:port; 'none' for direct")
     add.add_argument("--replace", action="store_true", help="replace an account with the same name")
+    add_signature_option(add)
     add.set_defaults(run=_add)
+
+    edit = actions.add_parser("edit", help="change an account's settings; the stored secret is kept")
+    edit.add_argument("name")
+    edit.add_argument("--region", default=None)
+    edit.add_argument("--endpoint", default=None, help="custom API endpoint; '' for the region's default")
+    edit.add_argument(
+        "--proxy", default=None, help="http://host:port or socks5://host:port; 'none' for direct"
+    )
+    add_signature_option(edit, default=None)
+    edit.set_defaults(run=_edit)
 
     listing = actions.add_parser("list", help="list accounts (never shows secrets)")
     listing.add_argument("--json", action="store_true")
@@ -44,6 +56,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     test = actions.add_parser("test", help="test an account's connection with a cheap read call")
     test.add_argument("name", nargs="?", help="default: the active account")
     test.set_defaults(run=_test)
+
+
+SIGNATURE_HELP = (
+    "how Alibaba API calls (VOD, CDN) are signed: acs3-hmac-sha256 (recommended, the default) or "
+    "hmac-sha1 (legacy, for endpoints that still need it); OSS uploads are always signed OSS V4"
+)
+
+
+def add_signature_option(
+    parser: argparse.ArgumentParser, *, default: str | None = "acs3-hmac-sha256"
+) -> None:
+    parser.add_argument(
+        "--signature", choices=[s.value for s in SignatureScheme], default=default, help=SIGNATURE_HELP
+    )
 
 
 def _read_secret(label: str) -> str:
@@ -77,6 +103,7 @@ def _add(args: argparse.Namespace, services: Services) -> int:
             endpoint=args.endpoint,
             project_id=args.project_id,
             proxy=_proxy(args.proxy),
+            signature=SignatureScheme(args.signature),
         )
         secret = _read_secret("AccessKey secret" if provider is Provider.ALIYUN else "SK")
         if not secret:
@@ -92,6 +119,35 @@ def _add(args: argparse.Namespace, services: Services) -> int:
     return 0
 
 
+def _edit(args: argparse.Namespace, services: Services) -> int:
+    store = services.accounts
+    try:
+        account = store.get(args.name)
+        changes: dict[str, object] = {}
+        if args.region is not None:
+            changes["region"] = args.region
+        if args.endpoint is not None:
+            changes["endpoint"] = args.endpoint
+        if args.proxy is not None:
+            changes["proxy"] = _proxy(args.proxy)
+        if args.signature is not None:
+            changes["signature"] = SignatureScheme(args.signature)
+        if not changes:
+            raise ConfigError("Nothing to change: give --region, --endpoint, --proxy or --signature.")
+        updated = replace(account, **changes)  # type: ignore[arg-type]
+        store.save(updated)  # keeps the stored secret
+    except VodStudioError as error:
+        return report_error(error)
+    print(f"Updated account {updated.name!r}: {_describe(updated)}.")
+    return 0
+
+
+def _describe(a: Account) -> str:
+    signature = f"  signature {a.signature.value}" if a.provider is Provider.ALIYUN else ""
+    endpoint = f"  {a.endpoint}" if a.endpoint else ""
+    return f"{a.provider.value}  {a.region}  {a.access_key_id}{signature}{endpoint}"
+
+
 def _list(args: argparse.Namespace, services: Services) -> int:
     store = services.accounts
     accounts = store.list()
@@ -105,6 +161,7 @@ def _list(args: argparse.Namespace, services: Services) -> int:
                 "access_key_id": a.access_key_id,
                 "endpoint": a.endpoint,
                 "project_id": a.project_id,
+                "signature": a.signature.value,
                 "active": active is not None and a.name == active.name,
             }
             for a in accounts
@@ -116,8 +173,7 @@ def _list(args: argparse.Namespace, services: Services) -> int:
         return 0
     for a in accounts:
         mark = "*" if active is not None and a.name == active.name else " "
-        endpoint = f"  {a.endpoint}" if a.endpoint else ""
-        print(f"{mark} {a.name}  {a.provider.value}  {a.region}  {a.access_key_id}{endpoint}")
+        print(f"{mark} {a.name}  {_describe(a)}")
     return 0
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from vodstudio.cli import cdn_media
 from vodstudio.cli.common import add_account_options, error_json, report_error, resolve_account
 from vodstudio.core.cdn import CdnQuota, CdnTask, CdnTaskKind, SubmitResult, next_reset
 from vodstudio.core.cdn_items import ItemList
@@ -27,10 +28,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     refresh = _action(actions, "refresh", "purge URLs (or directories with --dir) from the CDN", _refresh)
     refresh.add_argument("--dir", action="store_true", help="items are directories ending in / (Alibaba)")
     _add_items(refresh)
+    cdn_media.add_video_options(refresh)
     prefetch = _action(actions, "prefetch", "warm the CDN with URLs (Huawei: also asset:<id>)", _prefetch)
     _add_items(prefetch)
+    cdn_media.add_video_options(prefetch)
     status = _action(actions, "status", "status of the given tasks, or of recent ones", _status)
     status.add_argument("task_ids", nargs="*", metavar="TASK_ID")
+    status.add_argument("--media", action="store_true", help="each video of the recent refreshes by video")
+    status.add_argument("--limit", type=int, default=20, help="with --media: this many recent jobs")
+    _action(actions, "domains", "the account's accelerated domains and their status", cdn_media.domains)
     _action(actions, "quota", "today's remaining refresh/prefetch quota", _quota)
     pending = _action(actions, "pending", "items deferred until the quota resets", _pending)
     pending.add_argument("--submit", action="store_true", help="submit what today's quota allows now")
@@ -63,11 +69,15 @@ def _run(args: argparse.Namespace, services: Services, action: Action) -> int:
 
 # ---- actions -----------------------------------------------------------------------------------
 def _refresh(args: argparse.Namespace, desk: CdnDeskSession) -> int:
+    if args.video:
+        return cdn_media.submit_videos(args, desk, preload=False)
     kind = CdnTaskKind.REFRESH_DIR if args.dir else CdnTaskKind.REFRESH_URL
     return _submit(args, desk, kind)
 
 
 def _prefetch(args: argparse.Namespace, desk: CdnDeskSession) -> int:
+    if args.video:
+        return cdn_media.submit_videos(args, desk, preload=True)
     return _submit(args, desk, CdnTaskKind.PREFETCH)
 
 
@@ -92,6 +102,8 @@ def _submit(args: argparse.Namespace, desk: CdnDeskSession, kind: CdnTaskKind) -
 
 
 def _status(args: argparse.Namespace, desk: CdnDeskSession) -> int:
+    if args.media:
+        return cdn_media.media_status(args, desk)
     listing = desk.tasks(args.task_ids)
     tasks = listing.tasks
     if args.json:

@@ -8,7 +8,7 @@ import sys
 from dataclasses import replace
 from typing import Any
 
-from vodstudio.core.accounts import Account, Provider
+from vodstudio.core.accounts import Account, Provider, SignatureScheme
 from vodstudio.core.errors import ConfigError, ServiceError, VodStudioError
 from vodstudio.services.accounts import AccountsService
 from vodstudio.services.providers import ALIYUN, HUAWEI, PROVIDERS, kit_for
@@ -32,6 +32,11 @@ def add_account_options(parser: argparse.ArgumentParser) -> None:
         help="for environment credentials (default aliyun)",
     )
     group.add_argument("--project-id", metavar="ID", help=f"Huawei project id (or {HUAWEI.env.project_id})")
+    group.add_argument(
+        "--signature",
+        choices=[s.value for s in SignatureScheme],
+        help="sign Alibaba API calls this way for this run (default: the account's; acs3-hmac-sha256)",
+    )
 
 
 def _from_environment(args: argparse.Namespace) -> tuple[Account, str] | None:
@@ -51,6 +56,7 @@ def _from_environment(args: argparse.Namespace) -> tuple[Account, str] | None:
         key_id,
         endpoint=getattr(args, "endpoint", None) or "",
         project_id=project,
+        signature=SignatureScheme(getattr(args, "signature", None) or SignatureScheme.ACS3),
     )
     return account, secret
 
@@ -58,7 +64,7 @@ def _from_environment(args: argparse.Namespace) -> tuple[Account, str] | None:
 def resolve_account(args: argparse.Namespace, accounts: AccountsService) -> Account:
     """``--account`` wins, then environment credentials, then the active stored account.
 
-    Environment credentials, and ``--endpoint``/``--region`` given with a stored account, are
+    Environment credentials, and ``--endpoint``/``--region``/``--signature`` with a stored account, are
     registered in memory for this run only (never written), under the name the returned account has.
     """
     name = getattr(args, "account", None)
@@ -75,8 +81,14 @@ def resolve_account(args: argparse.Namespace, accounts: AccountsService) -> Acco
             code="config.no-account",
         )
     endpoint, region = getattr(args, "endpoint", None), getattr(args, "region", None)
-    if endpoint or region:
-        changed = replace(account, endpoint=endpoint or account.endpoint, region=region or account.region)
+    signature = getattr(args, "signature", None)
+    if endpoint or region or signature:
+        changed = replace(
+            account,
+            endpoint=endpoint or account.endpoint,
+            region=region or account.region,
+            signature=SignatureScheme(signature or account.signature),
+        )
         accounts.register_adhoc(changed, accounts.secret_for(account))
         return changed
     return account
@@ -87,7 +99,9 @@ def report_error(error: VodStudioError) -> int:
     if isinstance(error, ServiceError):
         facts = error.facts
         rid = f"\n  RequestId: {facts.request_id}" if facts.request_id else ""
-        print(f"error: {facts.service_code}: {facts.message}{rid}", file=sys.stderr)
+        ec = f" (EC {facts.ec})" if facts.ec else ""
+        # ``message`` is the service's message, plus what to change where the error knows it.
+        print(f"error: {facts.service_code}{ec}: {error.message}{rid}", file=sys.stderr)
     else:
         print(f"error: {error.message}", file=sys.stderr)
     return 1

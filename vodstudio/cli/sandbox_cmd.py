@@ -40,6 +40,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--latency", action="append", default=[], metavar="OP=MS", help="fault: added latency"
     )
     parser.add_argument("--ingest-limit", type=float, default=0.0, metavar="BYTES_PER_S", help="upload cap")
+    parser.add_argument(
+        "--reject-legacy-signatures",
+        action="store_true",
+        help="behave like an account created after 2025-09: refuse OSS V1 (EC 0002-00000080) and "
+        "HMAC-SHA1 API signatures; hand out OSS V4 presigned URLs",
+    )
     parser.set_defaults(run=run)
 
 
@@ -74,7 +80,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     config = SandboxConfig(
-        host=args.host, port=args.port, cdn_port=args.cdn_port, ingest_limit=args.ingest_limit
+        host=args.host,
+        port=args.port,
+        cdn_port=args.cdn_port,
+        ingest_limit=args.ingest_limit,
+        reject_legacy_signatures=args.reject_legacy_signatures,
     )
     if args.credential_lifetime is not None:
         config.upload_credential_lifetime = args.credential_lifetime

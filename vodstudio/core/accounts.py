@@ -17,6 +17,13 @@ class ProxyMode(enum.StrEnum):
     CUSTOM = "custom"  # http://host:port or socks5://host:port in ProxySetting.url
 
 
+class SignatureScheme(enum.StrEnum):
+    """How API calls (VOD, CDN) of an Alibaba account are signed. OSS uploads are always OSS V4."""
+
+    ACS3 = "acs3-hmac-sha256"  # "V3 request structure and signature": today's default
+    HMAC_SHA1 = "hmac-sha1"  # RPC signature V1, discontinued by Alibaba; a fallback for old gateways
+
+
 @dataclass(frozen=True)
 class ProxySetting:
     mode: ProxyMode = ProxyMode.SYSTEM
@@ -64,6 +71,7 @@ class Account:
     project_id: str = ""
     proxy: ProxySetting = field(default_factory=ProxySetting)
     is_sandbox: bool = False
+    signature: SignatureScheme = SignatureScheme.ACS3
 
     @property
     def secret_key(self) -> str:

@@ -132,6 +132,45 @@ class AuthError(ServiceError):
     """Bad signature, unknown or disabled key, missing permission: retrying will not help."""
 
 
+class SignatureRejectedError(AuthError):
+    """The service refused how the request was signed. Never retried: the same signature fails again.
+
+    ``code`` is stable (``signature.mismatch``, ``signature.refused``, ``signature.oss-v1-refused``),
+    ``service_code`` keeps what the service said, and ``advice`` says what to change.
+    """
+
+    ADVICE: ClassVar[dict[str, str]] = {
+        "signature.mismatch": (
+            "The service computed a different request signature. Check the AccessKey secret; if it is "
+            "right, switch the account's request signature (ACS3-HMAC-SHA256 or HMAC-SHA1) in the "
+            "accounts dialog or with `vodstudio account edit NAME --signature ...`."
+        ),
+        "signature.refused": (
+            "The service does not accept this request signature scheme. Set the account's request "
+            "signature to ACS3-HMAC-SHA256 (recommended), in the accounts dialog or with "
+            "`vodstudio account edit NAME --signature acs3-hmac-sha256`."
+        ),
+        "signature.oss-v1-refused": (
+            "The bucket refuses OSS V1 signatures (accounts created since March 2025 and buckets since "
+            "September 2025); uploads must be signed with OSS V4."
+        ),
+    }
+
+    def __init__(self, facts: ServiceFacts, *, code: str) -> None:
+        super().__init__(facts, retryable=False)
+        self.code = code
+        # The message is what a job records and the CLI prints: the service's words, then the advice.
+        self.message = f"{facts.message} {self.advice}".strip()
+
+    @property
+    def advice(self) -> str:
+        return self.ADVICE[self.code]
+
+    def __str__(self) -> str:
+        rid = f" (RequestId {self.facts.request_id})" if self.facts.request_id else ""
+        return f"{self.facts.service_code}: {self.message}{rid}"
+
+
 class ClockSkewError(AuthError):
     """The request timestamp was rejected (InvalidTimeStamp.Expired): correct the clock offset once."""
 
@@ -176,6 +215,20 @@ _AUTH_PREFIXES = (
 )
 
 
+# The OSS error class of "OSS no longer supports V1 signatures" (403 AccessDenied).
+OSS_V1_REFUSED_EC = "0002-00000080"
+
+
+def _signature_code(facts: ServiceFacts) -> str:
+    if facts.provider == "oss" and facts.ec == OSS_V1_REFUSED_EC:
+        return "signature.oss-v1-refused"
+    if facts.provider in ("aliyun", "oss") and facts.service_code == "SignatureDoesNotMatch":
+        return "signature.mismatch"
+    if facts.provider == "aliyun" and facts.service_code == "IncompleteSignature":
+        return "signature.refused"
+    return ""
+
+
 def classify(facts: ServiceFacts) -> ServiceError:
     """Build the right ``ServiceError`` subclass for what a service said.
 
@@ -184,6 +237,9 @@ def classify(facts: ServiceFacts) -> ServiceError:
     """
     code = facts.service_code
     status = facts.http_status
+    signature_code = _signature_code(facts)
+    if signature_code:
+        return SignatureRejectedError(facts, code=signature_code)
     if code == "InvalidTimeStamp.Expired":
         return ClockSkewError(facts)
     if facts.provider == "oss" and code in _CREDENTIAL_CODES:

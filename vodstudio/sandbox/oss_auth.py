@@ -1,15 +1,25 @@
-"""OSS V1 authentication: header and presigned-URL signatures, STS upload credentials and their scope."""
+"""OSS authentication: V1 here (header and presigned), V4 in oss_auth_v4; STS credentials and their scope.
+
+In strict mode (``reject_legacy_signatures``) every V1 request is refused with the answer OSS gives
+accounts created after 2025-03 and buckets created after 2025-09 (403, EC ``0002-00000080``).
+"""
 
 from __future__ import annotations
 
 import base64
+import email.utils
 import hashlib
 import hmac
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
+from vodstudio.sandbox import oss_auth_v4
+from vodstudio.sandbox.oss_error import OssError
 from vodstudio.sandbox.state import SandboxState
+
+__all__ = ["OssError", "Principal", "authenticate", "presign_url", "signature", "string_to_sign"]
 
 # The signed subresources (oss2.auth.ProviderAuth._subresource_key_set, the ones that matter here).
 SUBRESOURCES = frozenset(
@@ -21,18 +31,6 @@ SUBRESOURCES = frozenset(
         "callback", "callback-var", "x-oss-request-payer",
     }
 )  # fmt: skip
-
-
-class OssError(Exception):
-    """An OSS error answer (XML body, §3.4)."""
-
-    def __init__(self, status: int, code: str, message: str, ec: str = "", **extra: str) -> None:
-        super().__init__(f"{code}: {message}")
-        self.status = status
-        self.code = code
-        self.message = message
-        self.ec = ec
-        self.extra = extra
 
 
 @dataclass(frozen=True)
@@ -84,27 +82,53 @@ def authenticate(
     key: str,
     query: list[tuple[str, str]],
 ) -> Principal:
-    """Verify a header-signed or presigned request; raise the OSS error a real server would send.
+    """Verify a header-signed or presigned request (V1 or V4); raise the OSS error a real server would send.
 
     ``headers`` has lower-case names.
     """
     params = dict(query)
     auth = headers.get("authorization", "")
-    if auth.startswith("OSS "):
-        key_id, _, given = auth[4:].partition(":")
-        date = headers.get("x-oss-date", "") or headers.get("date", "")
-        token = headers.get("x-oss-security-token", "")
-        signed_headers = dict(headers)
-    elif "OSSAccessKeyId" in params and "Signature" in params:
+
+    def lookup(key_id: str, token: str) -> tuple[str, Principal]:
+        return _lookup(state, key_id, token)
+
+    if auth.startswith(oss_auth_v4.ALGORITHM):
+        return oss_auth_v4.verify_header(state, method, headers, bucket, key, query, lookup)
+    if "x-oss-signature-version" in params:
+        return oss_auth_v4.verify_query(state, method, headers, bucket, key, query, lookup)
+    presigned = "OSSAccessKeyId" in params and "Signature" in params
+    if auth.startswith("OSS ") or presigned:
+        if state.config.reject_legacy_signatures:
+            raise OssError(403, "AccessDenied", "OSS no longer supports V1 signatures.", "0002-00000080")
+        return _authenticate_v1(state, method, headers, bucket, key, query, presigned=presigned)
+    if auth:
+        raise OssError(400, "InvalidArgument", "Authorization header is invalid.", "0002-00000012")
+    raise OssError(403, "AccessDenied", "You have no right to access this object because of bucket acl.")
+
+
+def _authenticate_v1(
+    state: SandboxState,
+    method: str,
+    headers: Mapping[str, str],
+    bucket: str,
+    key: str,
+    query: list[tuple[str, str]],
+    *,
+    presigned: bool,
+) -> Principal:
+    params = dict(query)
+    if presigned:
         key_id, given, date = params["OSSAccessKeyId"], params["Signature"], params.get("Expires", "")
         token = params.get("security-token", "")
         signed_headers = {n: v for n, v in headers.items() if n != "date"}
         if not date.isdigit() or int(date) < state.now():
             raise OssError(403, "AccessDenied", "Request has expired.", "0002-00000069")
-    elif auth:
-        raise OssError(400, "InvalidArgument", "Authorization header is invalid.", "0002-00000012")
     else:
-        raise OssError(403, "AccessDenied", "You have no right to access this object because of bucket acl.")
+        key_id, _, given = headers.get("authorization", "")[4:].partition(":")
+        date = headers.get("x-oss-date", "") or headers.get("date", "")
+        token = headers.get("x-oss-security-token", "")
+        signed_headers = dict(headers)
+        _check_date(state, date)
     secret, principal = _lookup(state, key_id, token)
     expected_text = string_to_sign(method, signed_headers, date, bucket, key, query)
     if not hmac.compare_digest(signature(secret, expected_text), given):
@@ -120,7 +144,25 @@ def authenticate(
     return principal
 
 
+def _check_date(state: SandboxState, date: str) -> None:
+    """A header-signed V1 request carries an RFC 1123 date within the tolerance of the wall clock."""
+    try:
+        sent = email.utils.parsedate_to_datetime(date).timestamp()
+    except (TypeError, ValueError):
+        raise OssError(
+            403, "AccessDenied", "The Date header is missing or malformed.", "0002-00000503"
+        ) from None
+    if abs(sent - time.time()) > state.config.timestamp_tolerance:
+        raise OssError(
+            403,
+            "RequestTimeTooSkewed",
+            "The difference between the request time and the current time is too large.",
+            "0002-00000504",
+        )
+
+
 def _lookup(state: SandboxState, key_id: str, token: str) -> tuple[str, Principal]:
+    """The secret and scope of a key: the account's own, or an upload credential with its token."""
     cfg = state.config
     if key_id == cfg.access_key_id:
         return cfg.access_key_secret, Principal(key_id)
@@ -143,7 +185,10 @@ def _lookup(state: SandboxState, key_id: str, token: str) -> tuple[str, Principa
 
 
 def presign_url(state: SandboxState, bucket: str, key: str, expires_at: float) -> str:
-    """A V1 query-signed GET URL for an object, signed with the account key (GetMezzanineInfo oss)."""
+    """A query-signed GET URL for an object, signed with the account key (GetMezzanineInfo, PlayInfo):
+    V4 in strict mode (a V1 URL would be refused there), V1 otherwise, as older buckets still hand out."""
+    if state.config.reject_legacy_signatures:
+        return oss_auth_v4.presign_url(state, bucket, key, expires_at)
     expires = str(int(expires_at))
     text = string_to_sign("GET", {}, expires, bucket, key, [])
     query = urlencode(

@@ -1,31 +1,24 @@
-"""The VOD RPC front door: parameters, signature V1, timestamps, nonces, faults, then the action."""
+"""The VOD RPC front door: parameters, authentication (rpc_auth: V1 or V3), faults, then the action."""
 
 from __future__ import annotations
 
-import hmac
 import importlib
 import logging
-import re
 import threading
 import time
 from http.server import BaseHTTPRequestHandler
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 from xml.sax.saxutils import escape
 
-# Signature V1 (reference §1.4): one signer for client and sandbox, as for Huawei; the official SDKs
-# in tests/protocol keep both honest.
-from vodstudio.cloud.aliyun.signing import sign, string_to_sign
-from vodstudio.sandbox import lifecycle
+from vodstudio.sandbox import lifecycle, rpc_auth
 from vodstudio.sandbox.httputil import read_body, send_bytes, send_json, split_target
-from vodstudio.sandbox.rpc import ACTION_MODULES, ACTIONS, RpcContext, RpcError
+from vodstudio.sandbox.rpc import ACTION_MODULES, ACTIONS, RpcError
 from vodstudio.sandbox.state import SandboxState
 
 log = logging.getLogger(__name__)
 
 HOST_ID = "vod.cn-shanghai.aliyuncs.com"
-API_VERSION = "2017-03-21"
-_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$")
 # Every page of "CDN for ApsaraVideo VOD" (refresh and prefetch, domains, monitoring, logs) documents
 # Throttling as 503; the rest of the gateway answers 400.
 _CDN_ACTIONS = frozenset(
@@ -64,23 +57,25 @@ def load_actions() -> None:
 
 
 # ---- request handling -----------------------------------------------------------------------------
-def read_params(handler: BaseHTTPRequestHandler) -> dict[str, str]:
-    """Query parameters merged with an ``application/x-www-form-urlencoded`` body (body wins)."""
+def read_params(handler: BaseHTTPRequestHandler) -> tuple[list[tuple[str, str]], dict[str, str], bytes]:
+    """The query pairs, those merged with an ``x-www-form-urlencoded`` body (body wins), the raw body."""
     _, query = split_target(handler)
     params = dict(query)
     body = read_body(handler, limit=8 * 1024 * 1024)
     ctype = handler.headers.get("Content-Type", "")
     if body and "x-www-form-urlencoded" in ctype:
         params.update(parse_qsl(body.decode("utf-8"), keep_blank_values=True))
-    return params
+    return query, params, body
 
 
 def handle(state: SandboxState, handler: BaseHTTPRequestHandler) -> None:
     request_id = state.new_request_id()
     params: dict[str, str] = {}
     try:
-        params = read_params(handler)
-        ctx = verify(state, handler.command, params, request_id)
+        query, params, body = read_params(handler)
+        path = urlsplit(handler.path).path
+        wire = rpc_auth.WireRequest(handler.command, path, handler.headers, query, params, body)
+        ctx = rpc_auth.verify(state, wire, request_id)
         inject_faults(state, ctx.action)
         with state.db() as conn:
             lifecycle.advance(state, conn)
@@ -108,60 +103,6 @@ def error_body(err: RpcError, request_id: str) -> dict[str, str]:
         "Message": err.message,
         "Recommend": f"https://api.aliyun.com/troubleshoot?q={err.code}&product=Vod&requestId={request_id}",
     }
-
-
-def verify(state: SandboxState, method: str, params: dict[str, str], request_id: str) -> RpcContext:
-    """Check the common parameters and the signature; raise the gateway's own errors."""
-    probe = RpcContext(state, "", params, request_id, "", method)
-    action = probe.require("Action")
-    version = probe.require("Version")
-    if version != API_VERSION:
-        raise RpcError(400, "InvalidVersion", "Specified parameter Version is not valid.")
-    key_id = probe.require("AccessKeyId")
-    signature = probe.require("Signature")
-    if params.get("SignatureMethod", "") != "HMAC-SHA1" or params.get("SignatureVersion", "") != "1.0":
-        raise RpcError(
-            400, "IncompleteSignature", "The request signature does not conform to Aliyun standards."
-        )
-    stamp = probe.require("Timestamp")
-    nonce = probe.require("SignatureNonce")
-    secret = _secret_for(state, key_id)
-    if not _TIMESTAMP.match(stamp):
-        raise RpcError(
-            400, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted."
-        )
-    # Clients sign with their own (wall) clock; ``state.now()`` may be shifted by tests to reach a new
-    # quota day or an expiry, which must not turn every signed call into InvalidTimeStamp.Expired.
-    if abs(state.parse_iso(stamp) - time.time()) > state.config.timestamp_tolerance:
-        raise RpcError(400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.")
-    expected = string_to_sign(method, params)
-    if not hmac.compare_digest(sign(secret, expected), signature):
-        raise RpcError(
-            400,
-            "SignatureDoesNotMatch",
-            f"Specified signature is not matched with our calculation. server string to sign is:{expected}",
-        )
-    if not state.remember_nonce(nonce):
-        raise RpcError(400, "SignatureNonceUsed", "Specified signature nonce was used already.")
-    return RpcContext(state, action, params, request_id, key_id, method)
-
-
-def _secret_for(state: SandboxState, key_id: str) -> str:
-    """The account's AccessKey only. Upload (STS) credentials are scoped to OSS, as in the real service."""
-    if key_id == state.config.access_key_id:
-        return state.config.access_key_secret
-    if key_id.startswith("STS."):
-        with state.db() as conn:
-            known = conn.execute(
-                "SELECT 1 FROM sts_credentials WHERE access_key_id = ?", (key_id,)
-            ).fetchone()
-        if known is not None:
-            raise RpcError(
-                403,
-                "Forbidden.RAM",
-                "User not authorized to operate on the specified resource, or this API doesn't support RAM.",
-            )
-    raise RpcError(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.")
 
 
 def inject_faults(state: SandboxState, action: str) -> None:

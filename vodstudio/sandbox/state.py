@@ -28,6 +28,7 @@ DEFAULT_HUAWEI_AK = "HWSANDBOXDEMOAK000001"
 DEFAULT_HUAWEI_SK = "HwSandboxDemoSecretKey0123456789abcdefgh"
 DEFAULT_HUAWEI_PROJECT_ID = "0a1b2c3d4e5f60718293a4b5c6d7e8f9"
 DEFAULT_BUCKET = "outin-5a1dbe0c8f5011e8a4a500163e1c35d5"
+REGION = "cn-shanghai"  # the one region the sandbox imitates (its OSS V4 signing region too)
 
 
 @dataclass
@@ -76,6 +77,9 @@ class SandboxConfig:
     timestamp_tolerance: float = 900.0  # 15 minutes
     # Ingest limit for one connection in bytes/s (0 = unlimited); used by benchmarks and rate tests.
     ingest_limit: float = 0.0
+    # Behave like an account created after 2025-09: OSS refuses V1 signatures (403, EC 0002-00000080),
+    # the API gateway refuses HMAC-SHA1, and the sandbox's own presigned URLs are OSS V4.
+    reject_legacy_signatures: bool = False
 
     def public_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -196,7 +200,10 @@ class SandboxState:
             for key, value in changes.items():
                 if key not in allowed:
                     raise ValueError(f"unknown or read-only setting {key!r}")
-                setattr(self.config, key, type(getattr(self.config, key))(value))
+                current = getattr(self.config, key)
+                if isinstance(current, bool) and not isinstance(value, bool):
+                    raise ValueError(f"{key} takes true or false")  # bool("false") would be True
+                setattr(self.config, key, type(current)(value))
             return self.config
 
     def describe(self) -> str:

@@ -16,7 +16,16 @@ from pathlib import Path
 
 from vodstudio.cdn.deferred import DeferredQueue, PendingItem
 from vodstudio.cdn.desk import CdnDesk
+from vodstudio.cdn.media_jobs import MediaJobLog, MediaJobRecord
+from vodstudio.cdn.media_refresh import (
+    MediaRefreshEstimate,
+    MediaRefreshOutcome,
+    estimate_media_refresh,
+    media_refresh_status,
+    submit_media_refresh,
+)
 from vodstudio.cdn.store import open_cdn_db
+from vodstudio.cloud.aliyun.cdn_models import MediaRefreshOptions, MediaRefreshSubmission, VodDomain
 from vodstudio.cloud.aliyun.client import VodClient
 from vodstudio.cloud.aliyun.models import DomainLog, UsageSeries
 from vodstudio.cloud.huawei.client import HuaweiVodClient
@@ -54,11 +63,14 @@ class TaskList:
 class CdnDeskSession:
     """One account's desk, its deferred queue and what its provider can do. Thread-safe."""
 
-    def __init__(self, account: Account, kit: ProviderKit, desk: CdnDesk, queue: DeferredQueue) -> None:
+    def __init__(
+        self, account: Account, kit: ProviderKit, desk: CdnDesk, queue: DeferredQueue, media_log: MediaJobLog
+    ) -> None:
         self.account = account
         self.kit = kit
         self.desk = desk
         self.queue = queue
+        self.media_log = media_log
 
     def supports(self, capability: Capability) -> bool:
         return self.kit.supports(capability)
@@ -156,6 +168,33 @@ class CdnDeskSession:
             files, folder, proxy=self.account.proxy, progress=progress, cancel=cancel
         )
 
+    # ---- whole videos (providers with CDN_MEDIA) ------------------------------------------------
+    def estimate_media(self, video_ids: Sequence[str], options: MediaRefreshOptions) -> MediaRefreshEstimate:
+        """What refreshing or prefetching these videos costs, against today's quota: show it first."""
+        return estimate_media_refresh(self._vod(Capability.CDN_MEDIA), video_ids, options)
+
+    def refresh_media(
+        self, estimate: MediaRefreshEstimate, *, allow_over_quota: bool = False
+    ) -> list[MediaRefreshSubmission]:
+        """Send the estimated videos (20 per call) and remember the jobs for the Tasks view."""
+        submissions = submit_media_refresh(
+            self._vod(Capability.CDN_MEDIA), estimate, allow_over_quota=allow_over_quota
+        )
+        self.media_log.record(submissions, estimate.options.task_type)
+        return submissions
+
+    def media_jobs(self, limit: int = 20) -> list[MediaJobRecord]:
+        return self.media_log.recent(limit)
+
+    def media_outcomes(self, submissions: Sequence[MediaRefreshSubmission]) -> list[MediaRefreshOutcome]:
+        """Each video's result now (poll every few seconds while some are running)."""
+        return media_refresh_status(self._vod(Capability.CDN_MEDIA), submissions)
+
+    # ---- domains (providers with CDN_DOMAIN_LIST) -----------------------------------------------
+    def domains(self) -> list[VodDomain]:
+        """The account's accelerated domains with their status (online, offline, configuring…)."""
+        return self._vod(Capability.CDN_DOMAIN_LIST).list_vod_user_domains()
+
     # ---- assets (providers with CDN_ASSETS) -----------------------------------------------------
     def assets(self, limit: int = MAX_PICKER_ASSETS) -> list[HuaweiAsset]:
         """The first ``limit`` media assets, to pick from for asset refresh and prefetch."""
@@ -204,7 +243,9 @@ class CdnService:
             raise ConfigError(f"{kit.display_name} has no CDN desk", code="config.provider")
         db = self.database()
         desk = kit.make_desk(self._accounts.client(account_name), db, account.name)
-        fresh = CdnDeskSession(account, kit, desk, DeferredQueue(db, account.name))
+        fresh = CdnDeskSession(
+            account, kit, desk, DeferredQueue(db, account.name), MediaJobLog(db, account.name)
+        )
         with self._lock:
             return self._sessions.setdefault(account_name, fresh)
 

@@ -4,6 +4,11 @@ The UI imports these from here, never from ``vodstudio.cloud``: the layering tes
 so a client can change its internals without the widgets noticing.
 """
 
+from vodstudio.cdn.media_refresh import MediaRefreshEstimate as MediaRefreshEstimate
+from vodstudio.cdn.media_refresh import MediaRefreshOutcome as MediaRefreshOutcome
+from vodstudio.cloud.aliyun.cdn_models import MediaRefreshOptions as MediaRefreshOptions
+from vodstudio.cloud.aliyun.cdn_models import MediaRefreshSubmission as MediaRefreshSubmission
+from vodstudio.cloud.aliyun.cdn_models import VodDomain as VodDomain
 from vodstudio.cloud.aliyun.limits import DESCRIPTION_MAX as DESCRIPTION_MAX
 from vodstudio.cloud.aliyun.limits import TAGS_MAX as TAGS_MAX
 from vodstudio.cloud.aliyun.limits import TITLE_MAX as TITLE_MAX

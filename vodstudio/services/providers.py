@@ -33,6 +33,8 @@ class Capability(enum.StrEnum):
     CDN_DOMAIN = "cdn-domain"  # the desk works on one accelerated domain (charts, logs)
     CDN_CHARTS = "cdn-charts"  # traffic and bandwidth series
     CDN_LOGS = "cdn-logs"  # domain access logs
+    CDN_MEDIA = "cdn-media"  # refresh/prefetch every play URL of a video by its id
+    CDN_DOMAIN_LIST = "cdn-domain-list"  # lists the account's accelerated domains
 
 
 class ApiClient(Protocol):
@@ -142,6 +144,8 @@ ALIYUN = ProviderKit(
             Capability.CDN_DOMAIN,
             Capability.CDN_CHARTS,
             Capability.CDN_LOGS,
+            Capability.CDN_MEDIA,
+            Capability.CDN_DOMAIN_LIST,
         }
     ),
     needs_project_id=False,

@@ -1,7 +1,8 @@
 """The embedded sandbox for ``--sandbox`` and the welcome view: start it, register its two accounts.
 
-The sandbox keeps its ports between runs when it can, so queued uploads (whose checkpoints name the
-endpoint) resume against the same address. Blocking: the GUI calls ``start`` on a worker thread.
+It runs in strict mode (``reject_legacy_signatures``), like an account opened today. The sandbox
+keeps its ports between runs when it can, so queued uploads (whose checkpoints name the endpoint)
+resume against the same address. Blocking: the GUI calls ``start`` on a worker thread.
 """
 
 from __future__ import annotations
@@ -47,7 +48,9 @@ class SandboxService:
             if self._running is None:
                 folder = self._paths.sandbox_dir
                 ports_file = folder / "ports.json"
-                base = config or SandboxConfig()
+                # The app's own sandbox is strict, like an account opened today: every GUI path and
+                # demo runs on OSS V4 and ACS3 signatures, never on what new accounts refuse.
+                base = config or SandboxConfig(reject_legacy_signatures=True)
                 try:
                     last = json.loads(ports_file.read_text("utf-8"))
                     wanted = SandboxConfig(

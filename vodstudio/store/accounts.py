@@ -2,22 +2,39 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import asdict
 from typing import Any
 
-from vodstudio.core.accounts import Account, Provider, ProxyMode, ProxySetting
+from vodstudio.core.accounts import Account, Provider, ProxyMode, ProxySetting, SignatureScheme
 from vodstudio.core.errors import ConfigError
 from vodstudio.store.atomic import read_json, write_json
 from vodstudio.store.paths import ProfilePaths
 from vodstudio.store.secrets import SecretStore
+
+log = logging.getLogger(__name__)
 
 
 def _account_to_json(account: Account) -> dict[str, Any]:
     data = asdict(account)
     data["provider"] = account.provider.value
     data["proxy"] = {"mode": account.proxy.mode.value, "url": account.proxy.url}
+    data["signature"] = account.signature.value
     return data
+
+
+def _signature(value: object) -> SignatureScheme:
+    """Files written before the field existed have none: they get today's default, ACS3.
+
+    An unknown value (a newer version's scheme) also falls back to ACS3 rather than hiding the
+    account: ACS3 is what every current Alibaba endpoint accepts.
+    """
+    try:
+        return SignatureScheme(str(value)) if value else SignatureScheme.ACS3
+    except ValueError:
+        log.warning("unknown request signature %r in the account list; using ACS3-HMAC-SHA256", value)
+        return SignatureScheme.ACS3
 
 
 def _account_from_json(data: dict[str, Any]) -> Account:
@@ -31,6 +48,7 @@ def _account_from_json(data: dict[str, Any]) -> Account:
         project_id=str(data.get("project_id", "")),
         proxy=ProxySetting(ProxyMode(proxy.get("mode", "system")), str(proxy.get("url", ""))),
         is_sandbox=bool(data.get("is_sandbox", False)),
+        signature=_signature(data.get("signature")),
     )
 
 
@@ -82,23 +100,27 @@ class AccountStore:
             accounts, active = self._load()
             old_name = previous_name or account.name
             old = next((a for a in accounts if a.name == old_name), None)
-            if secret is None:
-                if old is None:
-                    raise ConfigError("A new account needs its secret.", code="config.missing-secret")
-                secret = self._secrets.get(old.secret_key)
-                if secret is None:
-                    raise ConfigError(
-                        "The stored secret is gone; enter it again.", code="config.missing-secret"
-                    )
-            self._secrets.set(account.secret_key, secret)
-            if old is not None and old.secret_key != account.secret_key:
-                self._secrets.delete(old.secret_key)
+            self._place_secret(old, account, secret)
             accounts = [account if a.name == old_name else a for a in accounts]
             if old is None:
                 accounts.append(account)
             if active in ("", old_name):
                 active = account.name
             self._store(accounts, active)
+
+    def _place_secret(self, old: Account | None, account: Account, secret: str | None) -> None:
+        """Store ``secret`` under ``account``'s keychain entry, or move the old one there."""
+        if secret is None and old is not None and old.secret_key == account.secret_key:
+            return  # only settings changed: the keychain entry stays (also without a keychain)
+        if secret is None:
+            if old is None:
+                raise ConfigError("A new account needs its secret.", code="config.missing-secret")
+            secret = self._secrets.get(old.secret_key)
+            if secret is None:
+                raise ConfigError("The stored secret is gone; enter it again.", code="config.missing-secret")
+        self._secrets.set(account.secret_key, secret)
+        if old is not None and old.secret_key != account.secret_key:
+            self._secrets.delete(old.secret_key)
 
     def remove(self, name: str) -> None:
         with self._lock:

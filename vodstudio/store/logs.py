@@ -22,7 +22,7 @@ _FORMAT = "%(asctime)s %(levelname)-7s %(threadName)s %(name)s: %(message)s"
 
 _SENSITIVE_KEYS = (
     r"AccessKeySecret|access_key_secret|SecurityToken|security_token|security-token|UploadAuth|upload_auth"
-    r"|Signature|x-oss-signature|X-Amz-Signature|SecretAccessKey|secret_key|secret|password|sk"
+    r"|Signature|x-oss-signature|x-oss-credential|X-Amz-Signature|SecretAccessKey|secret_key|secret|password|sk"
 )
 # key=value (query strings, form bodies, log text); "Signature" must not eat SignatureNonce=...
 _KEY_VALUE = re.compile(

@@ -52,7 +52,8 @@ def _list_parts(jt: JobTransfer, cp: Checkpoint) -> dict[int, tuple[str, int]]:
     while True:
 
         def page(bucket: Any, m: int = marker) -> Any:
-            return bucket.list_parts(cp.object_key, cp.upload_id, marker=m, max_parts=1000)
+            # oss2 wants strings: V4 signs every query value (V1 let an int marker through unsigned).
+            return bucket.list_parts(cp.object_key, cp.upload_id, marker=str(m), max_parts=1000)
 
         result: Any = jt.call(page)
         for part in result.parts:

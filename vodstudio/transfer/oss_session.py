@@ -1,15 +1,24 @@
-"""oss2 plumbing: buckets on STS credentials, a streaming file-slice reader, oss2 errors as ours."""
+"""oss2 plumbing: V4-signed buckets on STS credentials, a streaming file-slice reader, oss2 errors as ours.
+
+Every OSS request of the app is signed with OSS V4 (``OSS4-HMAC-SHA256``, ``x-oss-content-sha256:
+UNSIGNED-PAYLOAD``, so a part is read once, never hashed for the signature): OSS refuses V1 for
+accounts created since 2025-03 and buckets since 2025-09, and every OSS region accepts V4. V1 stays
+selectable per session only for side-by-side measurements and diagnosis.
+"""
 
 from __future__ import annotations
 
+import enum
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from vodstudio.cloud.aliyun.credentials import UploadAddress, UploadAuth
+from vodstudio.cloud.aliyun.oss_region import signing_region
 from vodstudio.core.errors import (
     CancelledError,
+    ConfigError,
     NetworkError,
     ServiceFacts,
     SourceFileError,
@@ -22,6 +31,11 @@ from vodstudio.transfer.ratelimit import TokenBucket
 READ_CHUNK = 256 * 1024  # big enough that per-chunk overhead (lock, CRC call) stays negligible
 
 
+class OssSignature(enum.StrEnum):
+    V4 = "v4"  # OSS4-HMAC-SHA256: the default, and what new accounts and buckets require
+    V1 = "v1"  # HMAC-SHA1: refused by new accounts (EC 0002-00000080); benchmarks and diagnosis only
+
+
 class OssSession:
     """One connection pool for all buckets of an engine (parallel files share the connection budget)."""
 
@@ -31,15 +45,22 @@ class OssSession:
         pool_size: int = 16,
         timeout: float = 30.0,
         proxies: dict[str, str | None] | None = None,
+        signature: OssSignature = OssSignature.V4,
     ) -> None:
         self._pool_size = max(pool_size, 4)
         self._session: Any = None
         self._lock = threading.Lock()
         self.timeout = timeout
         self.proxies = proxies
+        self.signature = OssSignature(signature)
 
-    def bucket(self, address: UploadAddress, auth: UploadAuth) -> Any:
-        """An ``oss2.Bucket`` for the upload address; CRC is checked by us (fastcrc), not by crcmod."""
+    def bucket(self, address: UploadAddress, auth: UploadAuth, *, region_hint: str = "") -> Any:
+        """An ``oss2.Bucket`` for the upload address; CRC is checked by us (fastcrc), not by crcmod.
+
+        The V4 signing region comes from the endpoint (``oss-cn-shanghai.aliyuncs.com``); where the
+        endpoint names none (acceleration endpoints, an IP such as the sandbox's) it is the Region
+        VOD states in the upload credential, which is the bucket's region, then ``region_hint``.
+        """
         # oss2 is imported on first use: it pulls in aliyunsdkcore, requests and two crypto libraries
         # (~0.5 s), which the desktop app should not pay before its window shows.
         import oss2
@@ -47,14 +68,30 @@ class OssSession:
         with self._lock:
             if self._session is None:
                 self._session = oss2.Session(pool_size=self._pool_size)
+        if self.signature is OssSignature.V1:
+            v1 = oss2.StsAuth(auth.access_key_id, auth.access_key_secret, auth.security_token)
+            return self._make(oss2, v1, address, None)
+        region = signing_region(address.endpoint, auth.region, region_hint)
+        if not region:
+            raise ConfigError(
+                f"Cannot tell the OSS region of {address.endpoint} for a V4 signature.",
+                code="config.oss-region",
+            )
+        v4 = oss2.StsAuth(
+            auth.access_key_id, auth.access_key_secret, auth.security_token, auth_version=oss2.AUTH_VERSION_4
+        )
+        return self._make(oss2, v4, address, region)
+
+    def _make(self, oss2: Any, auth: Any, address: UploadAddress, region: str | None) -> Any:
         return oss2.Bucket(
-            oss2.StsAuth(auth.access_key_id, auth.access_key_secret, auth.security_token),
+            auth,
             address.endpoint,
             address.bucket,
             session=self._session,
             connect_timeout=self.timeout,
             enable_crc=False,
             proxies=self.proxies,
+            region=region,
         )
 
 

@@ -23,6 +23,18 @@ class ErrorText(QObject):
                 "The request signature was rejected: the AccessKey secret is probably wrong."
             ),
             "IncompleteSignature": self.tr("The request signature was rejected."),
+            "signature.mismatch": self.tr(
+                "The service computed a different request signature. Check the AccessKey secret; if it "
+                "is right, switch the account's request signature (Accounts → Request signature)."
+            ),
+            "signature.refused": self.tr(
+                "The service does not accept this request signature. Set the account's request "
+                "signature to ACS3-HMAC-SHA256 (Accounts → Request signature)."
+            ),
+            "signature.oss-v1-refused": self.tr(
+                "The bucket refuses OSS V1 signatures (new accounts and buckets); uploads must be signed "
+                "with OSS V4."
+            ),
             "InvalidTimeStamp.Expired": self.tr(
                 "The computer's clock is too far off. Correct the system time."
             ),
@@ -98,12 +110,15 @@ def status_text(status: str) -> str:
     return ErrorText().statuses().get(status, status)
 
 
-def error_sentence(code: str, message: str = "", request_id: str = "", *, family: bool = True) -> str:
+def error_sentence(
+    code: str, message: str = "", request_id: str = "", *, family: bool = True, service_code: str = ""
+) -> str:
     """One readable line: the sentence for ``code`` (or the raw message), then code and RequestId.
 
     An unknown code still shows the service's own message so no information is lost. ``family``:
     an unknown ``Family.Detail`` code may use the family's sentence (service codes); our own domain
     errors say exactly what went wrong in their message, which a generic sentence would hide.
+    ``service_code``: the service's own code, shown too when ``code`` is a more specific one of ours.
     """
     if not code and not message:
         return ""
@@ -114,7 +129,7 @@ def error_sentence(code: str, message: str = "", request_id: str = "", *, family
         text = sentences.get(code.split(".", 1)[0])
     if text is None:
         text = message or texts.unknown()
-    details = [code] if code else []
+    details = [c for c in dict.fromkeys((service_code, code)) if c]
     if request_id:
         details.append(texts.request_id(request_id))
     return f"{text} ({', '.join(details)})" if details else text
@@ -123,7 +138,10 @@ def error_sentence(code: str, message: str = "", request_id: str = "", *, family
 def describe_error(error: BaseException) -> str:
     """A sentence for any exception a background call raised (panels show it in a label or a box)."""
     if isinstance(error, ServiceError):
-        return error_sentence(error.service_code, error.facts.message, error.request_id)
+        # ``code`` is the service's code, or a stable one of ours where we know more (signature.*).
+        return error_sentence(
+            error.code, error.facts.message, error.request_id, service_code=error.service_code
+        )
     if isinstance(error, SourceFileError):
         return f"{error_sentence(error.code, error.message, family=False)} — {error.path}"
     if isinstance(error, VodStudioError):

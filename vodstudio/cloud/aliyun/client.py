@@ -20,10 +20,11 @@ from vodstudio.cloud.aliyun.media_ops import MediaOps
 from vodstudio.cloud.aliyun.media_refresh_ops import MediaRefreshOps
 from vodstudio.cloud.aliyun.search_ops import SearchOps
 from vodstudio.cloud.aliyun.signing import percent_encode, signed_params
+from vodstudio.cloud.aliyun.signing_v3 import sign_rpc
 from vodstudio.cloud.aliyun.upload_ops import UploadOps
 from vodstudio.cloud.http import make_http_client
 from vodstudio.cloud.retry import RetryPolicy, as_network_error, run_with_retry, with_retry_after
-from vodstudio.core.accounts import Account, ProxySetting
+from vodstudio.core.accounts import Account, ProxySetting, SignatureScheme
 from vodstudio.core.errors import (
     ClockSkewError,
     ConfigError,
@@ -114,7 +115,8 @@ class _Hidden:
 
 
 class VodClient(UploadOps, MediaOps, SearchOps, CdnOps, MediaRefreshOps, DomainOps):
-    """ApsaraVideo VOD over RPC signature V1. Thread-safe: share one per account."""
+    """ApsaraVideo VOD (and its CDN operations) over RPC, signed ACS3-HMAC-SHA256 unless the account
+    asks for the legacy HMAC-SHA1. Thread-safe: share one per account."""
 
     def __init__(
         self,
@@ -130,6 +132,7 @@ class VodClient(UploadOps, MediaOps, SearchOps, CdnOps, MediaRefreshOps, DomainO
         transport: httpx.BaseTransport | None = None,
         cancel: threading.Event | None = None,
         security_token: str | None = None,
+        signature: SignatureScheme = SignatureScheme.ACS3,
     ) -> None:
         if not access_key_id or not access_key_secret:
             raise ConfigError("an AccessKey id and secret are required", code="config.credentials")
@@ -137,6 +140,7 @@ class VodClient(UploadOps, MediaOps, SearchOps, CdnOps, MediaRefreshOps, DomainO
         self.__secret = _Hidden(access_key_secret)
         self.__token = _Hidden(security_token) if security_token else None
         self.region = region
+        self.signature = SignatureScheme(signature)
         self.endpoint = (endpoint or endpoint_for_region(region)).rstrip("/")
         self.cdn_endpoint = (cdn_endpoint or (endpoint if endpoint else CDN_ENDPOINT)).rstrip("/")
         self.retry = retry or RetryPolicy()
@@ -151,10 +155,14 @@ class VodClient(UploadOps, MediaOps, SearchOps, CdnOps, MediaRefreshOps, DomainO
         kw.setdefault("region", account.region)
         kw.setdefault("endpoint", account.endpoint or None)
         kw.setdefault("proxy", account.proxy)
+        kw.setdefault("signature", account.signature)
         return cls(account.access_key_id, secret, **kw)
 
     def __repr__(self) -> str:
-        return f"VodClient(access_key_id={self.access_key_id!r}, endpoint={self.endpoint!r})"
+        return (
+            f"VodClient(access_key_id={self.access_key_id!r}, endpoint={self.endpoint!r}, "
+            f"signature={self.signature.value})"
+        )
 
     # ---- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
@@ -190,6 +198,22 @@ class VodClient(UploadOps, MediaOps, SearchOps, CdnOps, MediaRefreshOps, DomainO
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _post(self, action: str, params: dict[str, str], cdn: bool) -> httpx.Response:
+        base = self.cdn_endpoint if cdn else self.endpoint
+        headers: dict[str, str] = {}
+        if self.signature is SignatureScheme.HMAC_SHA1:
+            url = self._sign_v1(base, action, params, cdn)
+        else:
+            url, headers = self._sign_v3(base, action, params)
+        started = time.monotonic()
+        try:
+            response = self._http.post(url, headers=headers)
+        except httpx.TransportError as exc:
+            log.info("%s failed after %.3fs: %s", action, time.monotonic() - started, type(exc).__name__)
+            raise as_network_error(exc) from exc
+        log.debug("%s %s in %.3fs", action, params, time.monotonic() - started)
+        return response
+
+    def _sign_v1(self, base: str, action: str, params: dict[str, str], cdn: bool) -> str:
         signed = signed_params(
             "POST",
             action,
@@ -201,15 +225,22 @@ class VodClient(UploadOps, MediaOps, SearchOps, CdnOps, MediaRefreshOps, DomainO
             clock=self._now,
         )
         query = "&".join(f"{percent_encode(key)}={percent_encode(value)}" for key, value in signed.items())
-        url = f"{self.cdn_endpoint if cdn else self.endpoint}/?{query}"
-        started = time.monotonic()
-        try:
-            response = self._http.post(url)
-        except httpx.TransportError as exc:
-            log.info("%s failed after %.3fs: %s", action, time.monotonic() - started, type(exc).__name__)
-            raise as_network_error(exc) from exc
-        log.debug("%s %s in %.3fs", action, params, time.monotonic() - started)
-        return response
+        return f"{base}/?{query}"
+
+    def _sign_v3(self, base: str, action: str, params: dict[str, str]) -> tuple[str, dict[str, str]]:
+        # V3 has no RegionId common parameter: the endpoint names the region (CDN calls go to Shanghai).
+        # ``host`` is signed, so it must be exactly what httpx sends: the URL's host[:port].
+        call = sign_rpc(
+            "POST",
+            httpx.URL(base).netloc.decode("ascii"),
+            action,
+            params,
+            access_key_id=self.access_key_id,
+            access_key_secret=self.__secret.reveal(),
+            security_token=self.__token.reveal() if self.__token else None,
+            clock=self._now,
+        )
+        return (f"{base}/?{call.query}" if call.query else f"{base}/"), call.headers
 
     def _answer(self, action: str, response: httpx.Response) -> dict[str, Any]:
         status = response.status_code

@@ -38,11 +38,11 @@ def format_timestamp(when: dt.datetime) -> str:
     return when.astimezone(dt.UTC).strftime(TIMESTAMP_FORMAT)
 
 
-def _utcnow() -> dt.datetime:
+def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _nonce() -> str:
+def new_nonce() -> str:
     return uuid.uuid4().hex
 
 
@@ -56,8 +56,8 @@ def signed_params(
     region: str,
     security_token: str | None = None,
     version: str = API_VERSION,
-    clock: Callable[[], dt.datetime] = _utcnow,
-    nonce: Callable[[], str] = _nonce,
+    clock: Callable[[], dt.datetime] = utcnow,
+    nonce: Callable[[], str] = new_nonce,
 ) -> dict[str, str]:
     """Business ``params`` plus every common parameter and the ``Signature``, ready for the query string."""
     full: dict[str, str] = {

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vodstudio.core.accounts import Account, Provider, ProxyMode, ProxySetting
+from vodstudio.core.accounts import Account, Provider, ProxyMode, ProxySetting, SignatureScheme
 from vodstudio.core.errors import VodStudioError
 from vodstudio.services.accounts import AccountsService
 from vodstudio.services.providers import PROVIDERS, ProviderKit, kit_for
@@ -161,6 +161,14 @@ class AccountsDialog(QDialog):
         form.addRow(self.tr("&Endpoint:"), self.endpoint_edit)
         form.addRow(self.tr("Pro&xy:"), self.proxy_combo)
         form.addRow(self.tr("Proxy &URL:"), self.proxy_edit)
+        # How Alibaba API calls are signed; uploads are always OSS V4. HMAC-SHA1 only for old gateways.
+        self.signature_combo = QComboBox(box)
+        self.signature_combo.setObjectName("signatureCombo")
+        self.signature_combo.addItem(self.tr("ACS3-HMAC-SHA256 (recommended)"), SignatureScheme.ACS3)
+        self.signature_combo.addItem(self.tr("HMAC-SHA1 (legacy)"), SignatureScheme.HMAC_SHA1)
+        self.signature_label = QLabel(self.tr("Request &signature:"), box)
+        self.signature_label.setBuddy(self.signature_combo)
+        form.addRow(self.signature_label, self.signature_combo)
         return box
 
     def cloud_name(self, kit: ProviderKit) -> str:
@@ -187,6 +195,9 @@ class AccountsDialog(QDialog):
         self.secret_label.setText(self.tr("&Secret Key (SK):") if ak_sk else self.tr("AccessKey &Secret:"))
         self.project_label.setVisible(kit.needs_project_id)
         self.project_edit.setVisible(kit.needs_project_id)
+        alibaba = kit.provider is Provider.ALIYUN  # the signature choice is Alibaba's (Huawei: one scheme)
+        self.signature_label.setVisible(alibaba)
+        self.signature_combo.setVisible(alibaba)
 
     # ---------------------------------------------------------------- list
     def reload(self, select: str | None = None) -> None:
@@ -225,6 +236,7 @@ class AccountsDialog(QDialog):
         self.endpoint_edit.setText(account.endpoint)
         self.proxy_combo.setCurrentIndex(self.proxy_combo.findData(account.proxy.mode))
         self.proxy_edit.setText(account.proxy.url)
+        self.signature_combo.setCurrentIndex(self.signature_combo.findData(account.signature))
         self.remove_button.setEnabled(True)
         self.test_result.clear()
 
@@ -247,6 +259,7 @@ class AccountsDialog(QDialog):
         self.provider_combo.setCurrentIndex(0)
         self.region_combo.setCurrentText(self._kit().default_region)
         self.proxy_combo.setCurrentIndex(0)
+        self.signature_combo.setCurrentIndex(0)
         self.remove_button.setEnabled(False)
         self.test_result.clear()
         self.name_edit.setFocus()
@@ -278,6 +291,7 @@ class AccountsDialog(QDialog):
             project_id=project if kit.needs_project_id else "",
             proxy=ProxySetting(mode, proxy_url if mode is ProxyMode.CUSTOM else ""),
             is_sandbox=self.editing.is_sandbox if self.editing is not None else False,
+            signature=SignatureScheme(self.signature_combo.currentData() or SignatureScheme.ACS3),
         )
 
     def _form_secret(self) -> str | None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFrame,
     QHBoxLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from vodstudio.core.accounts import Account
 from vodstudio.core.cdn import CdnTaskKind, SubmitResult
 from vodstudio.services.cdn import CdnDeskSession, CdnService, SubmitOutcome
+from vodstudio.services.models import VodDomain
 from vodstudio.services.providers import Capability
 from vodstudio.services.settings import SettingsService
 from vodstudio.ui.bridge import run_in_background
@@ -28,6 +30,7 @@ from vodstudio.ui.cdn.logs import LogsPage
 from vodstudio.ui.cdn.submit import SubmitPage
 from vodstudio.ui.cdn.tasks import TasksPage
 from vodstudio.ui.errors_text import describe_error
+from vodstudio.ui.theme import Tone, tone_style
 from vodstudio.ui.widgets.busy import BusyOverlay, StatusLine
 
 DUE_CHECK_MS = 5 * 60 * 1000  # deferred items go out within minutes of the quota reset
@@ -91,8 +94,20 @@ class CdnPanel(QWidget):
         self.settings = settings
         self.account: Account | None = None
         self.access: CdnDeskSession | None = None
-        self.domain_edit = QLineEdit(self)
+        # The account's domains to pick from, and free text for one the listing does not show.
+        self.domain_combo = QComboBox(self)
+        self.domain_combo.setEditable(True)
+        self.domain_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.domain_combo.setAccessibleName(self.tr("CDN domain"))
+        self.domain_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.domain_combo.setMinimumContentsLength(18)
+        edit = self.domain_combo.lineEdit()
+        assert edit is not None
+        self.domain_edit: QLineEdit = edit
         self.domain_edit.setPlaceholderText(self.tr("CDN domain, e.g. vod.example.com"))
+        self.domain_status = QLabel(self)
         self.domain_note = QLabel(self)
         self.tabs = QTabWidget(self)
         self.submit_page = SubmitPage(settings, self)
@@ -110,6 +125,7 @@ class CdnPanel(QWidget):
         self.due_timer.timeout.connect(self.submit_due)
         self._layout()
         self.domain_edit.editingFinished.connect(self._domain_changed)
+        self.domain_combo.activated.connect(self._domain_picked)
         self.tabs.currentChanged.connect(self._tab_shown)
         self.submit_page.submitted.connect(self._on_submitted)
         self.submit_page.pick_assets_requested.connect(self.pick_assets)
@@ -119,7 +135,8 @@ class CdnPanel(QWidget):
         row = QHBoxLayout()
         self.domain_label = QLabel(self.tr("Domain:"), self)
         row.addWidget(self.domain_label)
-        row.addWidget(self.domain_edit, 1)
+        row.addWidget(self.domain_combo, 1)
+        row.addWidget(self.domain_status)
         row.addWidget(self.domain_note, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
@@ -152,9 +169,17 @@ class CdnPanel(QWidget):
 
         domain = self.settings.cdn_domain(access.account.name) if access else ""
         self.domain_edit.setText(domain)
-        self.domain_edit.setEnabled(access is not None)
+        self.domain_combo.setEnabled(access is not None)
+        self.domain_combo.blockSignals(True)
+        self.domain_combo.clear()
+        self.domain_combo.blockSignals(False)
+        self.domain_edit.setText(domain)
+        self.domain_status.clear()
+        if access is not None and access.supports(Capability.CDN_DOMAIN_LIST):
+            self._load_domains(access)
         on_domain = access is None or can(Capability.CDN_DOMAIN)  # else: items name assets or full URLs
-        self.domain_edit.setVisible(on_domain)
+        self.domain_combo.setVisible(on_domain)
+        self.domain_status.setVisible(on_domain)
         self.domain_label.setVisible(on_domain)
         self.domain_note.setText(
             ""
@@ -186,8 +211,59 @@ class CdnPanel(QWidget):
             return
         domain = self.domain_edit.text().strip().removeprefix("https://").removeprefix("http://").rstrip("/")
         self.domain_edit.setText(domain)
+        self._show_domain_status(domain)
         self.settings.set_cdn_domain(self.access.account.name, domain)
         self._update_sources()
+
+    def _load_domains(self, access: CdnDeskSession) -> None:
+        run_in_background(
+            access.domains,
+            lambda found: self._on_domains(access, found),
+            lambda _error: None,  # free text still works; the charts say what is wrong with a domain
+            owner=self,
+        )
+
+    def _on_domains(self, access: CdnDeskSession, domains: list[VodDomain]) -> None:
+        if access is not self.access:
+            return
+        typed = self.domain_edit.text()
+        self.domain_combo.blockSignals(True)
+        self.domain_combo.clear()
+        for domain in domains:
+            self.domain_combo.addItem(domain.domain_name, domain.status)
+            index = self.domain_combo.count() - 1
+            self.domain_combo.setItemData(
+                index, self.domain_status_text(domain.status), Qt.ItemDataRole.ToolTipRole
+            )
+        self.domain_combo.blockSignals(False)
+        if not typed and domains:  # nothing remembered yet: the first online domain
+            online = next((d for d in domains if d.online), domains[0])
+            typed = online.domain_name
+        self.domain_edit.setText(typed)
+        self.domains_loaded = domains
+        self._domain_changed()
+
+    def domain_status_text(self, status: str) -> str:
+        return {
+            "online": self.tr("online"),
+            "offline": self.tr("offline"),
+            "configuring": self.tr("being configured"),
+            "configure_failed": self.tr("configuration failed"),
+            "checking": self.tr("in review"),
+            "check_failed": self.tr("review failed"),
+        }.get(status, status)
+
+    def _domain_picked(self, _index: int) -> None:
+        self._domain_changed()
+
+    def _show_domain_status(self, domain: str) -> None:
+        index = self.domain_combo.findText(domain)
+        status = str(self.domain_combo.itemData(index) or "") if index >= 0 else ""
+        self.domain_status.setText(self.domain_status_text(status) if status else "")
+        if status and status != "online":
+            self.domain_status.setStyleSheet(tone_style(Tone.WARNING, self.palette()))
+        else:
+            self.domain_status.setStyleSheet("")
 
     def _tab_shown(self, index: int) -> None:
         # The Usage tab loads by itself the first time it is shown for a domain (no empty axes).

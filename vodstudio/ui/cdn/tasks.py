@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QGroupBox,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,7 +29,10 @@ from PySide6.QtWidgets import (
 
 from vodstudio.core.cdn import CdnTask, CdnTaskKind, CdnTaskStatus
 from vodstudio.services.cdn import CdnDeskSession, TaskList
+from vodstudio.services.models import MediaRefreshOutcome
+from vodstudio.services.providers import Capability
 from vodstudio.ui.bridge import run_in_background
+from vodstudio.ui.cdn.media_tasks import MediaTasksTable
 from vodstudio.ui.errors_text import describe_error
 from vodstudio.ui.theme import Tone, tone
 from vodstudio.ui.widgets.busy import StatusLine
@@ -35,6 +40,7 @@ from vodstudio.ui.widgets.flow import FlowLayout
 
 WAITING = "waiting"  # a deferred item: not a service status, shown in the same list
 POLL_MS = 2000
+MEDIA_JOBS = 10  # the most recent refreshes by video shown with their per-video results
 
 
 def kind_label(kind: CdnTaskKind | None) -> str:
@@ -180,9 +186,18 @@ class TasksPage(QWidget):
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(self.summary)
+        self.media_table = MediaTasksTable(self)
+        self.media_box = QGroupBox(self.tr("Refreshes and prefetches by video"), self)
+        QVBoxLayout(self.media_box).addWidget(self.media_table)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.table)
+        split.addWidget(self.media_box)
+        split.setChildrenCollapsible(False)
+        self.table.setMinimumHeight(80)
+        self.media_table.setMinimumHeight(60)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(split, 1)
         layout.addWidget(self.status)
         self.kind_combo.currentIndexChanged.connect(self._filter)
         self.status_combo.currentIndexChanged.connect(self._filter)
@@ -192,6 +207,8 @@ class TasksPage(QWidget):
         self.access = access
         self.timer.stop()
         self.model.set_tasks([], [])
+        self.media_table.show_outcomes([])
+        self.media_box.setVisible(access is not None and access.supports(Capability.CDN_MEDIA))
         if access is not None:
             self.reload()
 
@@ -206,11 +223,20 @@ class TasksPage(QWidget):
             return
         self._busy = True
 
-        # The service lists recent tasks where it can (any tool's); else the ones sent from here.
-        run_in_background(access.tasks, self._on_loaded, self._on_failed, owner=self)
+        def load() -> tuple[TaskList, list[MediaRefreshOutcome]]:
+            # The service lists recent tasks where it can (any tool's); else the ones sent from here.
+            listing = access.tasks()
+            if not access.supports(Capability.CDN_MEDIA):
+                return listing, []
+            jobs = access.media_jobs(limit=MEDIA_JOBS)
+            return listing, access.media_outcomes([job.submission for job in jobs]) if jobs else []
 
-    def _on_loaded(self, listing: TaskList) -> None:
+        run_in_background(load, self._on_loaded, self._on_failed, owner=self)
+
+    def _on_loaded(self, result: tuple[TaskList, list[MediaRefreshOutcome]]) -> None:
         self._busy = False
+        listing, outcomes = result
+        self.media_table.show_outcomes(outcomes)
         self.model.set_tasks(listing.tasks, listing.waiting)
         self.last_listing = listing
         counts = self.model.status_counts()
@@ -227,7 +253,7 @@ class TasksPage(QWidget):
         self.summary.setText(text)
         empty = not listing.tasks and not listing.waiting
         self.status.show_info(self.tr("No CDN tasks in the last 3 days.") if empty else "")
-        if self.model.in_progress():
+        if self.model.in_progress() or self.media_table.in_progress():
             self.timer.start()
         self.reloaded.emit()
 

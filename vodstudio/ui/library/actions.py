@@ -15,8 +15,10 @@ from vodstudio.core.cdn import CdnTaskKind
 from vodstudio.core.match_builder import SearchType
 from vodstudio.core.media_types import MediaClass
 from vodstudio.services.cdn import SubmitOutcome
+from vodstudio.services.models import MediaRefreshSubmission
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
+from vodstudio.ui.library.cdn_dialog import MediaRefreshDialog
 from vodstudio.ui.library.edit import ChecklistDialog, EditDialog, delete_mezzanines_dialog, stream_rows
 from vodstudio.ui.widgets import ask
 from vodstudio.ui.widgets.files import open_file
@@ -310,18 +312,32 @@ class LibraryActions(QObject):
             self.submit_urls(CdnTaskKind.REFRESH_URL, [result.old_url], "cover-cdn")
 
     # ---- CDN ----------------------------------------------------------------------------------
-    def send_to_cdn(self, kind: CdnTaskKind) -> None:
-        """Refresh or prefetch the play URLs of the selected videos."""
+    def send_to_cdn(self, kind: CdnTaskKind) -> MediaRefreshDialog | None:
+        """Refresh or prefetch every play URL of the selected videos (RefreshMediaPlayUrls), after
+        showing the quota it takes."""
         items = self._videos()
         if not items:
-            return
-        library, account, ids = self.panel.library, self._account(), [i.asset_id for i in items]
-        run_in_background(
-            lambda: library.play_urls(account, ids),
-            lambda found: self.submit_urls(kind, found, "cdn"),
-            lambda e: self.panel.status.show_error(describe_error(e)),
-            owner=self.panel,
+            return None
+        try:
+            desk = self.panel.cdn.open(self._account())
+        except Exception as exc:  # no secret, an unreadable CDN database…
+            self.panel.status.show_error(describe_error(exc))
+            return None
+        dialog = MediaRefreshDialog(
+            desk, [i.asset_id for i in items], preload=kind is CdnTaskKind.PREFETCH, parent=self.panel
         )
+        dialog.submitted.connect(self._media_sent)
+        dialog.open()
+        self.cdn_dialog = dialog
+        return dialog
+
+    def _media_sent(self, submissions: list[MediaRefreshSubmission]) -> None:
+        videos = sum(len(s.accepted_media_ids) for s in submissions)
+        self.panel.status.show_info(
+            self.tr("Sent %n video(s) to the CDN; the CDN section's Tasks show each result.", "", videos)
+        )
+        self.panel.media_submitted.emit(submissions)
+        self.finished.emit("cdn")
 
     def submit_urls(self, kind: CdnTaskKind, urls: list[str], name: str) -> None:
         panel = self.panel

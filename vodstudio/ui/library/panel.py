@@ -31,7 +31,8 @@ class LibraryPanel(QWidget):
     """The library of the active account; every call goes through ``LibraryService``."""
 
     account_changed = Signal(object)
-    cdn_submitted = Signal(object)  # SubmitResult of a Refresh/Prefetch on CDN action
+    cdn_submitted = Signal(object)  # SubmitResult of URLs sent to the CDN (the old cover after a new one)
+    media_submitted = Signal(object)  # list[MediaRefreshSubmission]: videos refreshed or prefetched
 
     def __init__(
         self,

@@ -107,8 +107,6 @@ class PreviewPlayer(QWidget):
             return
         player.stop()
         player.setSource(QUrl())
-        player.setVideoOutput(None)
-        player.setAudioOutput(None)
         player.deleteLater()  # parented to this widget: Qt owns it, so Qt deletes it
 
     def toggle(self) -> None:
