@@ -268,13 +268,18 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
             self.tr("About %1").replace("%1", NAME),
             self.tr("%1 %2\nUpload to, manage and serve from cloud VOD.")
             .replace("%1", NAME)
             .replace("%2", VERSION),
+            QMessageBox.StandardButton.Ok,
+            self,
         )
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.open()  # window-modal, never blocks the event loop
+        self.about_box = box
 
     # ---------------------------------------------------------------- status bar and tray
     def _build_status_bar(self) -> None:

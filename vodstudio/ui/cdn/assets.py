@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from vodstudio.core.cdn import ASSET_PREFIX
-from vodstudio.core.units import format_bytes
 from vodstudio.services.cdn import CdnDeskSession
 from vodstudio.services.models import HuaweiAsset
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
+from vodstudio.ui.localized import size_text
 from vodstudio.ui.widgets.busy import StatusLine
 
 
@@ -73,7 +73,7 @@ class AssetPickerDialog(QDialog):
         self.table.setRowCount(len(assets))
         for row, asset in enumerate(assets):
             for column, value in enumerate(
-                [asset.title or "–", asset.asset_id, format_bytes(asset.size), asset.asset_status]
+                [asset.title or "–", asset.asset_id, size_text(asset.size), asset.asset_status]
             ):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.ItemDataRole.UserRole, asset.asset_id)

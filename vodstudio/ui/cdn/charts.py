@@ -10,11 +10,12 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from vodstudio.core.cdn_ranges import RangePreset, query_window
-from vodstudio.core.units import format_bits_per_second, format_bytes
+from vodstudio.core.units import format_bits_per_second
 from vodstudio.services.cdn import CdnDeskSession
 from vodstudio.services.models import UsagePoint, UsageSeries
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
+from vodstudio.ui.localized import size_text
 from vodstudio.ui.theme import is_dark
 from vodstudio.ui.widgets.busy import StatusLine
 from vodstudio.ui.widgets.date_range import DateRangePicker
@@ -204,7 +205,7 @@ class ChartsPage(QWidget):
         self.bps_chart.show_series(bps.points, True, start, end)
         total = traffic.total or sum(p.value for p in traffic.points)
         peak = max((p.value for p in bps.points), default=0.0)
-        self.total_label.setText(format_bytes(total))
+        self.total_label.setText(size_text(total))
         self.peak_label.setText(format_bits_per_second(peak))
         empty = not traffic.points and not bps.points
         self.status.show_info(self.tr("No usage in this range.") if empty else "")

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from vodstudio.core.errors import CancelledError
-from vodstudio.core.units import format_bytes
 from vodstudio.services.cdn import CdnDeskSession
 from vodstudio.services.models import DomainLog
 from vodstudio.services.settings import SettingsService
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
+from vodstudio.ui.localized import date_time_text, size_text
 from vodstudio.ui.widgets.busy import StatusLine
 from vodstudio.ui.widgets.date_range import DateRangePicker
 from vodstudio.ui.widgets.files import choose_folder
@@ -95,9 +95,9 @@ class LogsPage(QWidget):
         for row, log in enumerate(logs):
             values = [
                 str(log.name),
-                format_bytes(log.size),
-                log.start_time.astimezone().strftime("%Y-%m-%d %H:%M") if log.start_time else "",
-                log.end_time.astimezone().strftime("%Y-%m-%d %H:%M") if log.end_time else "",
+                size_text(log.size),
+                date_time_text(log.start_time) if log.start_time else "",
+                date_time_text(log.end_time) if log.end_time else "",
             ]
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
@@ -145,7 +145,7 @@ class LogsPage(QWidget):
         if total:
             self.progress.setRange(0, 1000)
             self.progress.setValue(int(done * 1000 / total))
-            self.progress.setFormat(f"{format_bytes(done)} / {format_bytes(total)}")
+            self.progress.setFormat(f"{size_text(done)} / {size_text(total)}")
 
     def _finish(self) -> None:
         self.progress.hide()

@@ -23,6 +23,7 @@ from vodstudio.services.providers import Capability
 from vodstudio.services.settings import SettingsService
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
+from vodstudio.ui.localized import number_text
 from vodstudio.ui.theme import Tone, tone
 from vodstudio.ui.widgets.busy import StatusLine
 from vodstudio.ui.widgets.files import remember, start_folder
@@ -197,15 +198,19 @@ class SubmitPage(QWidget):
             return
         kind = self.kind()
         left, limit = self.quota.remaining(kind), self.quota.limit(kind)
-        text = self.tr("Today's quota: %1 of %2 left.").replace("%1", f"{left:,}").replace("%2", f"{limit:,}")
+        text = (
+            self.tr("Today's quota: %1 of %2 left.")
+            .replace("%1", number_text(left))
+            .replace("%2", number_text(limit))
+        )
         if not self.quota.known:
             text = (
                 self.tr(
                     "Counted here: %1 of %2 left today. Huawei Cloud has no quota API, "
                     "so uses by other tools are not included."
                 )
-                .replace("%1", f"{left:,}")
-                .replace("%2", f"{limit:,}")
+                .replace("%1", number_text(left))
+                .replace("%2", number_text(limit))
             )
         if count > left:
             later = count - left

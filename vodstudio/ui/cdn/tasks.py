@@ -34,6 +34,7 @@ from vodstudio.services.providers import Capability
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.cdn.media_tasks import MediaTasksTable
 from vodstudio.ui.errors_text import describe_error
+from vodstudio.ui.localized import date_time_text, number_text
 from vodstudio.ui.theme import Tone, tone
 from vodstudio.ui.widgets.busy import StatusLine
 from vodstudio.ui.widgets.flow import FlowLayout
@@ -133,7 +134,7 @@ class CdnTaskModel(QAbstractTableModel):
                 status_label(status),
                 task_id,
                 f"{progress}%" if progress is not None else "",
-                created.astimezone().strftime("%Y-%m-%d %H:%M:%S") if created else "",
+                date_time_text(created, seconds=True) if created else "",
                 note,
             ][column]
         if role == Qt.ItemDataRole.ForegroundRole and column == 2:
@@ -248,8 +249,8 @@ class TasksPage(QWidget):
             .replace("%4", str(counts.get(WAITING, 0)))
         )
         if listing.total > len(listing.tasks):  # the counts are of what is shown, and it says so
-            shown = self.tr("Newest %1 of %2 tasks:").replace("%1", f"{len(listing.tasks):,}")
-            text = shown.replace("%2", f"{listing.total:,}") + " " + text
+            shown = self.tr("Newest %1 of %2 tasks:").replace("%1", number_text(len(listing.tasks)))
+            text = shown.replace("%2", number_text(listing.total)) + " " + text
         self.summary.setText(text)
         empty = not listing.tasks and not listing.waiting
         self.status.show_info(self.tr("No CDN tasks in the last 3 days.") if empty else "")

@@ -22,6 +22,7 @@ from vodstudio.services.cdn import CdnDeskSession
 from vodstudio.services.models import MediaRefreshEstimate, MediaRefreshOptions, MediaRefreshSubmission
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
+from vodstudio.ui.localized import number_text
 from vodstudio.ui.widgets.busy import StatusLine
 
 FORMATS = ("mp4", "m3u8", "flv", "webm", "mp3", "ts")
@@ -116,8 +117,8 @@ class MediaRefreshDialog(QDialog):
         if token != self._token:
             return
         self.estimate = estimate
-        text = self.tr("This uses %1 of today's %2 left.").replace("%1", f"{estimate.cost:,}")
-        text = text.replace("%2", f"{estimate.remaining:,}")
+        text = self.tr("This uses %1 of today's %2 left.").replace("%1", number_text(estimate.cost))
+        text = text.replace("%2", number_text(estimate.remaining))
         if estimate.skipped:
             text += " " + self.tr(
                 "%n video(s) have nothing to send yet (not playable).", "", len(estimate.skipped)

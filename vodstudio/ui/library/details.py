@@ -27,7 +27,7 @@ from vodstudio.core.accounts import Account
 from vodstudio.core.assets import Asset
 from vodstudio.core.errors import CancelledError
 from vodstudio.core.match_builder import SearchType
-from vodstudio.core.units import format_bytes, format_duration
+from vodstudio.core.units import format_duration
 from vodstudio.services.library import LibraryService, asset_of
 from vodstudio.services.models import Mezzanine, PlayInfo, Video
 from vodstudio.services.settings import SettingsService
@@ -35,6 +35,7 @@ from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
 from vodstudio.ui.library.fields import local_text
 from vodstudio.ui.library.preview import PreviewPlayer
+from vodstudio.ui.localized import size_text
 from vodstudio.ui.widgets.busy import StatusLine
 from vodstudio.ui.widgets.files import save_file
 from vodstudio.ui.widgets.progress_task import ProgressTask
@@ -197,7 +198,7 @@ class DetailsPane(QTabWidget):
             (self.tr("Tags"), ", ".join(asset.tags)),
             (self.tr("Category"), asset.cate_name),
             (self.tr("Duration"), format_duration(asset.duration) if asset.duration else "–"),
-            (self.tr("Size"), format_bytes(asset.size) if asset.size else "–"),
+            (self.tr("Size"), size_text(asset.size) if asset.size else "–"),
             (self.tr("Created"), local_text(asset.created)),
             (self.tr("Modified"), local_text(asset.modified)),
             (self.tr("Storage"), asset.storage_location),
@@ -226,7 +227,7 @@ class DetailsPane(QTabWidget):
             values = [
                 stream.format,
                 stream.definition,
-                format_bytes(stream.size) if stream.size else "–",
+                size_text(stream.size) if stream.size else "–",
                 stream.job_id,
                 stream.play_url,
             ]
@@ -242,7 +243,7 @@ class DetailsPane(QTabWidget):
         self.mezzanine = mezz
         for label, value in (
             (self.tr("File name"), mezz.file_name),
-            (self.tr("Size"), format_bytes(mezz.size) if mezz.size else "–"),
+            (self.tr("Size"), size_text(mezz.size) if mezz.size else "–"),
             (self.tr("Resolution"), f"{mezz.width} × {mezz.height}"),
             (self.tr("Status"), mezz.status),
         ):
@@ -315,7 +316,7 @@ class DetailsPane(QTabWidget):
         if total:
             self.download_progress.setRange(0, 1000)
             self.download_progress.setValue(int(done * 1000 / total))
-        self.download_progress.setFormat(format_bytes(done))
+        self.download_progress.setFormat(size_text(done))
 
     def _on_download_done(self, path: Path) -> None:
         self.download_progress.hide()

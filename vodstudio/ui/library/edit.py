@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from vodstudio.core.assets import Asset, AssetEdit, CategoryNode
 from vodstudio.core.match_builder import parse_tags
-from vodstudio.core.units import format_bytes
 from vodstudio.services.models import DESCRIPTION_MAX, TAGS_MAX, TITLE_MAX, PlayInfo
+from vodstudio.ui.localized import size_text
 from vodstudio.ui.theme import Tone, tone_style
 from vodstudio.ui.widgets.text import TextBox
 
@@ -168,7 +168,7 @@ def stream_rows(play_info: PlayInfo) -> list[tuple[str, str]]:
     """``(label, job id)`` for each stream of a GetPlayInfo answer."""
     rows = []
     for stream in play_info.streams:
-        parts = (stream.definition, stream.format, format_bytes(stream.size), stream.job_id)
+        parts = (stream.definition, stream.format, size_text(stream.size), stream.job_id)
         rows.append((" · ".join(parts), stream.job_id))
     return rows
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from vodstudio.ui.localized import date_time_text
+
 
 def as_datetime(value: Any) -> dt.datetime | None:
     """An aware datetime from a datetime, a UNIX time or an ISO 8601 string; None if unknown."""
@@ -22,6 +24,6 @@ def as_datetime(value: Any) -> dt.datetime | None:
 
 
 def local_text(value: Any) -> str:
-    """A time in the user's local zone, ``YYYY-MM-DD HH:MM``; ``–`` if unknown."""
+    """A time in the user's local zone, in the locale's short format; ``–`` if unknown."""
     moment = as_datetime(value)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "–"
+    return date_time_text(moment)

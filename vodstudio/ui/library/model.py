@@ -8,12 +8,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
 
 from vodstudio.core.assets import Asset
-from vodstudio.core.units import format_bytes, format_duration
+from vodstudio.core.units import format_duration
 from vodstudio.services.library import LibraryQuery
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import status_text
 from vodstudio.ui.library.fields import as_datetime, local_text
 from vodstudio.ui.library.thumbs import ThumbnailCache
+from vodstudio.ui.localized import size_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -214,7 +215,7 @@ class AssetTableModel(QAbstractTableModel):
         if column == Column.DURATION:
             return format_duration(item.duration) if item.duration else "–"
         if column == Column.SIZE:
-            return format_bytes(item.size) if item.size else "–"
+            return size_text(item.size) if item.size else "–"
         if column in (Column.CREATED, Column.MODIFIED):
             return local_text(_cell_raw(column, item))
         return str(_cell_raw(column, item))

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from vodstudio.core.units import format_bytes
+from vodstudio.ui.localized import size_text
 from vodstudio.ui.theme import Tone, tone_style
 
 
@@ -79,5 +79,5 @@ class ByteSizeLabel(QLabel):
             self.setText("–")
             self.setToolTip("")
             return
-        self.setText(format_bytes(count))
+        self.setText(size_text(count))
         self.setToolTip(self.tr("%n byte(s)", "", count))
