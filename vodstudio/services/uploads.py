@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -98,5 +99,9 @@ class UploadsService:
 
 
 def resolved(paths: Sequence[Path]) -> list[Path]:
-    """Absolute paths (a relative CLI argument must still name the same file after a ``cd``)."""
-    return [Path(p).expanduser().resolve() for p in paths]
+    """Absolute paths (a relative CLI argument must still name the same file after a ``cd``).
+
+    ``abspath``, not ``resolve()``: a symlink loop must reach the scan (skipped and reported), not
+    raise here and take the other files down with it.
+    """
+    return [Path(os.path.abspath(Path(p).expanduser())) for p in paths]  # noqa: PTH100

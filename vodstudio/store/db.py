@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from vodstudio.core.errors import ConfigError
+from vodstudio.store.paths import create_private
 
 
 def open_db(path: Path, migrations: Sequence[str], *, check_same_thread: bool = False) -> sqlite3.Connection:
@@ -25,6 +26,7 @@ def open_db(path: Path, migrations: Sequence[str], *, check_same_thread: bool = 
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     existed = path.exists() and path.stat().st_size > 0
+    create_private(path)  # SQLite gives its -wal and -shm files the database file's mode
     conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None, check_same_thread=check_same_thread)
     try:
         conn.row_factory = sqlite3.Row

@@ -27,7 +27,7 @@ from vodstudio.transfer.job_runner import JobRunner
 from vodstudio.transfer.oss_call import ConnectionBudget, JobControl, Shared, StopReason
 from vodstudio.transfer.oss_session import OssSession
 from vodstudio.transfer.ratelimit import TokenBucket
-from vodstudio.transfer.scan import Candidate, scan
+from vodstudio.transfer.scan import Candidate, displayable, scan
 from vodstudio.transfer.tickets import VodApi
 
 log = logging.getLogger("vodstudio.transfer.engine")
@@ -205,7 +205,7 @@ class UploadEngine:
                     ids += self._add(batch)
                     batch = []
             else:
-                skipped.append((str(item.path), item.reason))
+                skipped.append((displayable(item.path), item.reason))
         if batch:
             ids += self._add(batch)
         return AddResult(tuple(ids), tuple(skipped))

@@ -151,7 +151,16 @@ class SliceReader:
         on_bytes: Callable[[int], None] | None = None,
     ) -> None:
         self.path = str(path)
-        self._file = open(path, "rb")  # noqa: SIM115 - closed by close(), after requests is done
+        try:
+            self._file = open(path, "rb")  # noqa: SIM115 - closed by close(), after requests is done
+        except FileNotFoundError as exc:  # deleted mid-upload: say so now, no network retries
+            raise SourceFileError(
+                "the file is gone (deleted or moved during the upload)", code="file.missing", path=self.path
+            ) from exc
+        except OSError as exc:
+            raise SourceFileError(
+                f"cannot read the file: {exc.strerror}", code="file.unreadable", path=self.path
+            ) from exc
         self._file.seek(offset)
         self._remaining = size
         self.size = size
