@@ -49,6 +49,12 @@ class FaultConfig:
     latency_ms: dict[str, float] = field(default_factory=dict)
     throttle_burst: int = 0
     seed: int | None = None
+    # Hostile servers (see sandbox/wire_faults.py): operation -> setting.
+    redirect: dict[str, str] = field(default_factory=dict)
+    redirect_status: int = 307
+    stall_s: dict[str, float] = field(default_factory=dict)
+    trickle_s: dict[str, float] = field(default_factory=dict)
+    hostile: dict[str, str] = field(default_factory=dict)
 
     def rate(self, table: dict[str, float], operation: str) -> float:
         return table.get(operation, table.get("*", 0.0))
@@ -115,6 +121,7 @@ class SandboxState:
             (str(SCHEMA_VERSION),),
         )
         self.random = secrets.SystemRandom()
+        self.stopping = threading.Event()  # set on stop: stalled and trickling answers give up
         self._used_nonces: dict[str, float] = {}
         # Filled in by the server once it listens: base URLs clients must use.
         self.vod_endpoint = ""  # http://127.0.0.1:PORT  (VOD RPC, OSS path-style, Huawei, admin)
