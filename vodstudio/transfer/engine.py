@@ -135,6 +135,7 @@ class UploadEngine:
         self.stop(wait=True)
         self._jobs_pool.shutdown(wait=True)
         self._shared.pool.shutdown(wait=True)
+        self._shared.session.close()
 
     def _dispatch(self) -> None:
         while not self._stopping.is_set():

@@ -8,7 +8,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from vodstudio.core.errors import IntegrityError, NotFoundError, ServiceError, SourceFileError
+from vodstudio.core.errors import (
+    AuthError,
+    IntegrityError,
+    MalformedResponseError,
+    NotFoundError,
+    ServiceError,
+    SourceFileError,
+)
 from vodstudio.core.jobs import Checkpoint, PartRecord
 from vodstudio.transfer.crc import combine_parts, crc64
 from vodstudio.transfer.oss_call import JobTransfer
@@ -144,6 +151,8 @@ def upload_multipart(jt: JobTransfer, cp: Checkpoint) -> Checkpoint:
     check_unchanged(jt.path, cp.file_size, cp.mtime_ns)
     cp, done = _reconcile(jt, cp)
     if not cp.upload_id:
+        # A kill inside an earlier Initiate left an upload whose id we never learned: end it first.
+        sweep_strays(jt, cp.object_key)
         result: Any = jt.call(lambda b: b.init_multipart_upload(cp.object_key))
         cp = replace(cp, upload_id=str(result.upload_id), parts=())
         queue.save_checkpoint(cp)  # durable before the first part is sent
@@ -167,7 +176,11 @@ def _complete(jt: JobTransfer, cp: Checkpoint, done: dict[int, PartRecord], expe
         actual = object_crc(jt, cp.object_key)
         if actual is None:
             raise
-    if actual is not None and int(actual) != expected:
+    if actual is None:  # OSS always sends the object's CRC; without it, ask whether the object exists
+        actual = object_crc(jt, cp.object_key)
+        if actual is None:
+            raise IntegrityError("Complete was answered, but the object is not on the server")
+    if int(actual) != expected:
         raise IntegrityError(f"the uploaded object's CRC64 {actual} differs from the file's {expected}")
 
 
@@ -178,6 +191,25 @@ def object_crc(jt: JobTransfer, key: str) -> int | None:
         return None
     value = head.headers.get("x-oss-hash-crc64ecma")
     return int(value) if value else None
+
+
+def sweep_strays(jt: JobTransfer, key: str, keep: str = "") -> int:
+    """Abort every open multipart upload of ``key`` except ``keep``; returns how many were aborted.
+
+    The object key belongs to this job alone (VOD hands out one per video), so any open upload of it
+    is ours: one whose Initiate answer was lost in a kill, or one a failed abort left behind. A
+    credential that may not list uploads only costs a log line.
+    """
+    try:
+        listing: Any = jt.call(lambda b: b.list_multipart_uploads(prefix=key, max_uploads=1000))
+    except (AuthError, MalformedResponseError) as exc:
+        log.warning("job %s: cannot list open uploads of its object: %s", jt.job_id, exc)
+        return 0
+    strays = [u.upload_id for u in listing.upload_list if u.key == key and u.upload_id != keep]
+    for upload_id in strays:
+        log.info("job %s: aborting stray upload %s", jt.job_id, upload_id)
+        abort(jt, Checkpoint(jt.job_id, "", "", key, upload_id))
+    return len(strays)
 
 
 def abort(jt: JobTransfer, cp: Checkpoint) -> None:
