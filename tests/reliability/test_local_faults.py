@@ -14,6 +14,7 @@ from tests.reliability.helpers import (
     assert_uploaded_once,
     job_rows,
     media_file,
+    open_uploads,
     private_modes,
     run_cli,
     small_parts_profile,
@@ -116,3 +117,69 @@ def _drop_log_handlers() -> None:
         logger.removeHandler(handler)
         handler.close()
     logger.setLevel(logging.NOTSET)
+
+
+def _wait_for_parts(queue: Any, job_id: int, count: int = 1) -> None:
+    """Until ``count`` parts, part 1 among them, are on the server."""
+    deadline = time.monotonic() + 20
+    while True:
+        numbers = [p.part_number for p in getattr(queue.checkpoint(job_id), "parts", ())]
+        if len(numbers) >= count and 1 in numbers:
+            return
+        assert time.monotonic() < deadline, "no part was recorded"
+        time.sleep(0.02)
+
+
+def _edit_in_place(path: Path, offset: int, size: int) -> None:
+    """New bytes, same size, modification time put back (as ``touch -r`` or some editors do)."""
+    before = path.stat()
+    with open(path, "r+b") as handle:
+        handle.seek(offset)
+        handle.write(os.urandom(size))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+
+
+@pytest.mark.usefixtures("small_parts")
+def test_file_changed_mid_upload_leaves_no_open_upload_also_after_a_retry(
+    sandbox: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "growing.mp4"
+    media_file(path, 2 * 1024 * 1024)
+    with engine_on(sandbox, tmp_path, Limits(1, 2, 512 * 1024)) as (engine, queue, _client, _rec):
+        (job_id,) = engine.add_files("sb", [path], JobMetadata()).job_ids
+        engine.start()
+        _wait_for_parts(queue, job_id)
+        data = media_file(path, 2 * 1024 * 1024, seed=9)  # rewritten: new bytes, new mtime
+        assert engine.wait_idle(30)
+        job = queue.job(job_id)
+        assert job is not None and (job.state, job.error_code) == (JobState.FAILED, "file.changed")
+        assert open_uploads(sandbox) == []
+        engine.retry([job_id])
+        assert engine.wait_idle(60)
+        assert (queue.job(job_id) or job).state is JobState.DONE
+    assert_uploaded_once(sandbox, path, data)
+
+
+@pytest.mark.usefixtures("small_parts")
+@pytest.mark.parametrize("when", ["mid-upload", "between-runs"])
+def test_in_place_edit_keeping_size_and_mtime_fails_loudly(sandbox: Any, tmp_path: Path, when: str) -> None:
+    path = tmp_path / "edited.mp4"
+    media_file(path, 2 * 1024 * 1024)
+    with engine_on(sandbox, tmp_path, Limits(1, 2, 512 * 1024)) as (engine, queue, _client, _rec):
+        (job_id,) = engine.add_files("sb", [path], JobMetadata()).job_ids
+        engine.start()
+        _wait_for_parts(queue, job_id, 2)
+        if when == "between-runs":
+            engine.pause([job_id])
+            assert engine.wait_idle(30)
+        _edit_in_place(path, 20_000, 60_000)  # inside part 1, which is already on the server
+        if when == "between-runs":
+            engine.resume([job_id])
+        assert engine.wait_idle(60)
+        job = queue.job(job_id)
+        assert job is not None and (job.state, job.error_code) == (JobState.FAILED, "file.changed")
+        assert "in place" in job.error_message
+    assert open_uploads(sandbox) == []
+    with sandbox.state.db() as conn:  # no object completed from a mix of two versions
+        assert conn.execute("SELECT COUNT(*) FROM objects").fetchone()[0] == 0
