@@ -149,7 +149,11 @@ def upload_multipart(jt: JobTransfer, cp: Checkpoint) -> Checkpoint:
     """
     queue = jt.shared.queue
     check_unchanged(jt.path, cp.file_size, cp.mtime_ns)
+    resumed = bool(cp.upload_id)
     cp, done = _reconcile(jt, cp)
+    if resumed and not cp.upload_id and _already_complete(jt, cp):
+        log.info("job %s: the object is already complete on the server; nothing to send", jt.job_id)
+        return cp
     if not cp.upload_id:
         # A kill inside an earlier Initiate left an upload whose id we never learned: end it first.
         sweep_strays(jt, cp.object_key)
@@ -206,6 +210,21 @@ def _complete(jt: JobTransfer, cp: Checkpoint, done: dict[int, PartRecord], expe
             raise IntegrityError("Complete was answered, but the object is not on the server")
     if int(actual) != expected:
         raise IntegrityError(f"the uploaded object's CRC64 {actual} differs from the file's {expected}")
+
+
+def _already_complete(jt: JobTransfer, cp: Checkpoint) -> bool:
+    """The upload is gone because Complete landed and its answer was lost (a kill inside Complete)?
+
+    Then the object is there, as large as the file, with the file's CRC-64: finish instead of
+    sending every byte again. Any other object (older, partial, someone else's) does not match.
+    """
+    try:
+        head: Any = jt.call(lambda b: b.head_object(cp.object_key))
+    except NotFoundError:
+        return False
+    size = int(head.headers.get("Content-Length") or -1)
+    crc = head.headers.get("x-oss-hash-crc64ecma")
+    return size == cp.file_size and bool(crc) and int(crc) == file_crc(jt.path, 0, cp.file_size)
 
 
 def object_crc(jt: JobTransfer, key: str) -> int | None:
