@@ -83,7 +83,7 @@ def test_complete_landed_then_killed_resumes_without_sending_again(
 def test_server_clock_off_by_twenty_minutes_costs_no_refresh_storm(
     sandbox: Any, tmp_path: Path, skew: float
 ) -> None:
-    sandbox.state.clock_offset = skew
+    sandbox.state.skew = skew
     sandbox.state.update_config({"upload_credential_lifetime": 900})
     path = tmp_path / "skewed.mp4"
     data = media_file(path, 24 * PART)

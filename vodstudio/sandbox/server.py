@@ -94,7 +94,7 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
 
     def date_time_string(self, timestamp: float | None = None) -> str:
         """``Date`` on the sandbox clock: clients learn the server's time from it, skewed or not."""
-        return super().date_time_string(self.server.state.now() if timestamp is None else timestamp)
+        return super().date_time_string(self.server.state.wall() if timestamp is None else timestamp)
 
     def _route(self) -> None:
         self.responded = False

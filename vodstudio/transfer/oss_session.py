@@ -75,7 +75,7 @@ class OssSession:
 
         with self._lock:
             if self._session is None:
-                self._session = oss2.Session(pool_size=self._pool_size)
+                self._session = GuardedSession(self._pool_size, self.answer_deadline)
         if self.signature is OssSignature.V1:
             v1 = oss2.StsAuth(auth.access_key_id, auth.access_key_secret, auth.security_token)
             return self._make(oss2, v1, address, None)
@@ -91,7 +91,6 @@ class OssSession:
         return self._make(oss2, v4, address, region)
 
     def _make(self, oss2: Any, auth: Any, address: UploadAddress, region: str | None) -> Any:
-                self._session = GuardedSession(self._pool_size, self.answer_deadline)
         return oss2.Bucket(
             auth,
             address.endpoint,
