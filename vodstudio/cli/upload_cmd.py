@@ -83,6 +83,8 @@ def run_engine(
         return 130
     engine.close()
     printer.finish()
+    if engine.storage_error is not None:
+        return report_error(engine.storage_error)
     failed = set(printer.failed)
     for job_id in ids:
         job = services.uploads.job(job_id)

@@ -37,7 +37,7 @@ def make_private(folder: Path, *, files: bool = True) -> None:
 
 def create_private(path: Path) -> None:
     """Create ``path`` empty with mode 0600 unless it exists (before a library creates it 0644)."""
-    with contextlib.suppress(FileExistsError):
+    with contextlib.suppress(OSError):  # exists, or a read-only profile: whoever opens it next says so
         os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE))
 
 

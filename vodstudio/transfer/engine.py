@@ -10,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
+from vodstudio.core.errors import VodStudioError
 from vodstudio.core.jobs import (
     AddResult,
     JobKind,
@@ -88,6 +89,8 @@ class UploadEngine:
             parallel_parts=lambda: self._limits.parallel_parts,
             part_size=part_size,
         )
+        self._shared.on_storage_error = self._halt
+        self.storage_error: VodStudioError | None = None  # set when the queue could not be written
         self._runner = JobRunner(self._shared, client_for)
         self._jobs_pool = ThreadPoolExecutor(MAX_FILES, thread_name_prefix="vod-job")
         self._lock = threading.Lock()
@@ -107,6 +110,7 @@ class UploadEngine:
         if self._thread is not None:
             return
         self.queue.recover_interrupted()
+        self.storage_error = None
         self._stopping.clear()
         self._thread = threading.Thread(target=self._dispatch, name="vod-dispatch", daemon=True)
         self._thread.start()
@@ -136,6 +140,18 @@ class UploadEngine:
         self._jobs_pool.shutdown(wait=True)
         self._shared.pool.shutdown(wait=True)
         self._shared.session.close()
+
+    def _halt(self, error: VodStudioError) -> None:
+        """The queue database refused a write (disk full): dispatching more jobs would fail them all.
+
+        Running jobs stop as at shutdown; ``wait_idle`` returns; the next ``start`` resumes.
+        """
+        self.storage_error = error
+        self._stopping.set()
+        with self._lock:
+            for control in self._running.values():
+                control.stop(StopReason.SHUTDOWN)
+            self._idle.notify_all()
 
     def _dispatch(self) -> None:
         while not self._stopping.is_set():
@@ -175,6 +191,8 @@ class UploadEngine:
         while True:
             with self._lock:
                 running = bool(self._running)
+            if not running and self.storage_error is not None:
+                return True  # halted: nothing more will run until the disk is fixed
             if not running and not self.queue.next_runnable(1):
                 with self._lock:
                     if not self._running:

@@ -16,6 +16,7 @@ from vodstudio.core.errors import (
     IntegrityError,
     ServiceError,
     SourceFileError,
+    StorageError,
     VodStudioError,
 )
 from vodstudio.core.jobs import Checkpoint, JobKind, JobState, JobStateChanged, UploadJob
@@ -87,6 +88,14 @@ class JobRunner:
     # ---- entry point -------------------------------------------------------------------------
     def run(self, job: UploadJob, control: JobControl) -> None:
         try:
+            self._run_guarded(job, control)
+        except StorageError as exc:  # also raised while recording another outcome
+            self._storage_failed(job, exc)
+        finally:
+            self._live.pop(job.id, None)
+
+    def _run_guarded(self, job: UploadJob, control: JobControl) -> None:
+        try:
             if job.state is JobState.CANCELLING:
                 self.cleanup(job)
                 self.set_state(job, JobState.CANCELLED)
@@ -100,6 +109,8 @@ class JobRunner:
                 self._run_file(job, control)
         except CancelledError:
             self._stopped(job, control)
+        except StorageError:
+            raise  # not the job's fault: its upload stays open for the resume
         except SourceFileError as exc:
             self._failed(job, exc)
         except IntegrityError as exc:
@@ -110,8 +121,19 @@ class JobRunner:
         except Exception as exc:  # a bug must fail one job, not the worker thread
             log.exception("job %s crashed", job.id)
             self._failed(job, VodStudioError(f"{type(exc).__name__}: {exc}", code="internal"))
-        finally:
-            self._live.pop(job.id, None)
+
+    def _storage_failed(self, job: UploadJob, exc: StorageError) -> None:
+        """The queue cannot be written: say so (event), record it if the disk allows, stop the engine.
+
+        The checkpoint and the server's upload stay: the next start resumes the job byte for byte.
+        """
+        log.error("job %s stopped: %s", job.id, exc)
+        try:
+            self.set_state(job, JobState.FAILED, error=exc)
+        except StorageError:
+            event = JobStateChanged(job.id, JobState.FAILED, exc.code, exc.message, "", job.media_id)
+            self.shared.hub.state(event, final=True)
+        self.shared.on_storage_error(exc)
 
     def _stopped(self, job: UploadJob, control: JobControl) -> None:
         if control.reason == StopReason.CANCEL:

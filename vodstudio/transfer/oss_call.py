@@ -94,6 +94,8 @@ class Shared:
     parallel_parts: Callable[[], int]
     retry: RetryPolicy = PART_RETRY
     part_size: int = 0  # 0: the planner adapts; else this size (and multipart above it)
+    # Called when the queue database cannot be written (disk full): the engine stops dispatching.
+    on_storage_error: Callable[[VodStudioError], None] = lambda _error: None
 
 
 class AddressChanged(VodStudioError):
