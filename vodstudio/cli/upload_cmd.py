@@ -73,6 +73,11 @@ def run_engine(
     printer = ProgressPrinter(_label(services), json_lines=args.json)
     engine = services.uploads.engine(printer, limits=limits_from(args, services))
     try:
+        engine.claim()  # before queueing: a second process refuses instead of queueing half its work
+    except VodStudioError:
+        engine.close()
+        raise
+    try:
         ids = list(prepare(engine))
         engine.start()
         engine.wait_idle()

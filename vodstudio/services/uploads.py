@@ -9,6 +9,7 @@ from pathlib import Path
 from vodstudio.core.jobs import JobMetadata, Limits, QueueTotals, UploadJob
 from vodstudio.services.accounts import AccountsService
 from vodstudio.services.settings import SettingsService
+from vodstudio.store.engine_lock import EngineLock
 from vodstudio.store.queue_db import QueueDb
 
 # The engine type is part of this service's surface: the faces hold the engine it builds.
@@ -48,6 +49,7 @@ class UploadsService:
             limits=limits or self.limits(),
             sink=sink,
             part_size=part_size,
+            lock=EngineLock(self.queue.path.with_name("engine.lock")),  # one uploading process per profile
         )
 
     def save_limits(self, limits: Limits) -> Limits:

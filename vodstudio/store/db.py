@@ -119,9 +119,12 @@ def open_resilient(path: Path, migrations: Sequence[str]) -> tuple[sqlite3.Conne
     The notice, empty when all went well, is the sentence the user must see once.
     """
     read_only = f"the profile is read-only ({path.parent}): the queue is shown, changes are not saved"
+    # Asked before SQLite opens the file: closing any descriptor of it later would drop SQLite's
+    # POSIX locks (they belong to the process, not the descriptor) and break WAL for every reader.
+    writable = not path.exists() or _writable(path)
     try:
         conn = open_db(path, migrations)
-        return conn, "" if _writable(path) else read_only
+        return conn, "" if writable else read_only
     except sqlite3.DatabaseError as exc:
         error = storage_error(exc, path)
         if error.code == "storage.corrupt" and path.exists():

@@ -22,6 +22,7 @@ from vodstudio.core.jobs import (
     QueueTotals,
     UploadJob,
 )
+from vodstudio.store.engine_lock import EngineLock
 from vodstudio.store.queue_db import NewJob, QueueDb
 from vodstudio.transfer.events import EventHub, Sink
 from vodstudio.transfer.job_runner import JobRunner
@@ -75,8 +76,10 @@ class UploadEngine:
         sink: Sink,
         session: OssSession | None = None,
         part_size: int = 0,
+        lock: EngineLock | None = None,
     ) -> None:
         self.queue = queue
+        self._profile_lock = lock
         self._limits = limits
         self._hub = EventHub(sink)
         self._shared = Shared(
@@ -105,10 +108,24 @@ class UploadEngine:
         return self._limits
 
     # ---- lifecycle ----------------------------------------------------------------------------
+    def claim(self) -> None:
+        """Take the profile's engine lock (``EngineBusyError`` if another process runs this queue).
+
+        ``start`` claims by itself; commands that change running jobs without starting (pause,
+        cancel) claim first so they cannot fight the owner. ``close`` lets go.
+        """
+        if self._profile_lock is not None and not self._profile_lock.held:
+            self._profile_lock.acquire()
+
     def start(self) -> None:
-        """Resume what a previous run left behind (checkpoints kept) and start dispatching."""
+        """Resume what a previous run left behind (checkpoints kept) and start dispatching.
+
+        Raises ``EngineBusyError`` when another process owns this profile's queue: recovering its
+        in-flight jobs as "interrupted" would run them twice.
+        """
         if self._thread is not None:
             return
+        self.claim()
         self.queue.recover_interrupted()
         self.storage_error = None
         self._stopping.clear()
@@ -140,6 +157,8 @@ class UploadEngine:
         self._jobs_pool.shutdown(wait=True)
         self._shared.pool.shutdown(wait=True)
         self._shared.session.close()
+        if self._profile_lock is not None:
+            self._profile_lock.release()
 
     def _halt(self, error: VodStudioError) -> None:
         """The queue database refused a write (disk full): dispatching more jobs would fail them all.
