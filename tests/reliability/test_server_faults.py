@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -103,3 +105,68 @@ def test_server_clock_off_by_twenty_minutes_costs_no_refresh_storm(
         assert job is not None and job.state is JobState.DONE, job.error_message
     assert refreshes[0] == 0  # the credential lives 900 s; the defect: one refresh per part
     assert_uploaded_once(sandbox, path, data)
+
+
+SEEDS = [pytest.param(1, id="s1")] + [
+    pytest.param(s, marks=pytest.mark.reliability_long) for s in range(2, 7)
+]
+SERVER_FAULTS = [
+    pytest.param({"error_rate": {"*": 0.15}}, {}, id="5xx"),
+    pytest.param({"drop_rate": {"UploadPart": 0.15, "PutObject": 0.15}}, {}, id="drops"),
+    pytest.param({"throttle_burst": 4}, {}, id="throttling"),
+    pytest.param({"latency_ms": {"*": 120}}, {}, id="slow"),
+    pytest.param({}, {"upload_credential_lifetime": 2}, id="short-credentials"),
+    pytest.param({"stall_s": {"UploadPart": 30}}, {}, id="stall-then-recover"),
+    pytest.param({"trickle_s": {"CompleteMultipartUpload": 0.3}}, {}, id="trickle-then-recover"),
+]
+
+
+@pytest.mark.parametrize(("faults", "config"), SERVER_FAULTS)
+@pytest.mark.parametrize("seed", SEEDS)
+def test_server_fault_is_ridden_out(
+    sandbox: Any, tmp_path: Path, faults: dict[str, Any], config: dict[str, Any], seed: int
+) -> None:
+    sandbox.state.update_faults({**faults, "seed": seed})
+    sandbox.state.update_config(config)
+    transient = "stall_s" in faults or "trickle_s" in faults
+    if transient:  # the server answers again after a while: the retry after the deadline succeeds
+        threading.Timer(0.8, sandbox.state.update_faults, [{"stall_s": {}, "trickle_s": {}}]).start()
+    path = tmp_path / "clip.mp4"
+    data = media_file(path, 12 * PART + seed)
+    with engine_on(sandbox, tmp_path, Limits(1, 3, 400 * 1024 if config else 0)) as (engine, queue, _c, _r):
+        if transient:
+            engine._shared.session.answer_deadline = 2.0
+        (job_id,) = engine.add_files("sb", [path], JobMetadata()).job_ids
+        engine.start()
+        assert engine.wait_idle(90)
+        job = queue.job(job_id)
+        assert job is not None and job.state is JobState.DONE, (job.error_code, job.error_message)
+    sandbox.state.update_faults({"error_rate": {}, "drop_rate": {}, "latency_ms": {}})
+    assert_uploaded_once(sandbox, path, data)
+
+
+def test_sandbox_restarted_mid_upload(sandbox: Any, tmp_path: Path) -> None:
+    from vodstudio.sandbox.server import Sandbox
+
+    path = tmp_path / "clip.mp4"
+    data = media_file(path, 24 * PART)
+    port = int(sandbox.info.vod_endpoint.rsplit(":", 1)[1])
+    config = replace(sandbox.config, port=port, cdn_port=0)
+    with engine_on(sandbox, tmp_path, Limits(1, 2, 600 * 1024)) as (engine, queue, _client, _rec):
+        (job_id,) = engine.add_files("sb", [path], JobMetadata()).job_ids
+        engine.start()
+        deadline = time.monotonic() + 30
+        while (queue.job(job_id) or engine).bytes_done < len(data) // 3:  # type: ignore[union-attr]
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        sandbox.stop()
+        time.sleep(0.5)  # refused connections meanwhile: retried
+        again = Sandbox(sandbox.state.data_dir, config)
+        again.start()
+        try:
+            assert engine.wait_idle(90)
+            job = queue.job(job_id)
+            assert job is not None and job.state is JobState.DONE, (job.error_code, job.error_message)
+            assert_uploaded_once(again, path, data)
+        finally:
+            again.stop()
