@@ -41,7 +41,7 @@ def _run(argv: list[str], env: dict[str, str], proxy: KillProxy, hold: HoldPoint
     proc = start_cli([*argv, "--endpoint", proxy.url, "--json"], env)
     if hold is None:
         out, err = proc.communicate(timeout=180)
-        assert proc.returncode == 0, err
+        assert proc.returncode == 0, err + out[-3000:]
         return out
     if not hold.hit.wait(90):
         proc.kill()
