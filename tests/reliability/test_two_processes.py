@@ -14,7 +14,8 @@ import pytest
 
 from tests.e2e.upload_helpers import cli_env, json_events, queue_bytes_done, start_cli
 from tests.reliability.helpers import assert_uploaded_once, job_rows, media_file, small_parts_profile
-from vodstudio.store.engine_lock import EngineBusyError, EngineLock
+from vodstudio.core.errors import EngineBusyError
+from vodstudio.store.engine_lock import EngineLock
 
 SIZE = 4 * 1024 * 1024
 

@@ -71,6 +71,21 @@ class StorageError(VodStudioError):
     default_code = "storage.io"
 
 
+class EngineBusyError(VodStudioError):
+    """Another process is running the upload queue of this profile (store/engine_lock.py)."""
+
+    default_code = "engine.busy"
+
+    def __init__(self, pid: int | None) -> None:
+        who = f"pid {pid}" if pid else "pid unknown"
+        super().__init__(
+            f"another VOD Studio process ({who}) is uploading from this profile; "
+            "wait for it to finish, or add the files there",
+            retryable=True,
+        )
+        self.pid = pid
+
+
 class MalformedResponseError(VodStudioError):
     """The server answered, but not in the shape the protocol promises."""
 

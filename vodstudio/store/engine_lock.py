@@ -20,27 +20,12 @@ import os
 import threading
 from pathlib import Path
 
-from vodstudio.core.errors import StorageError, VodStudioError
+from vodstudio.core.errors import EngineBusyError, StorageError
 from vodstudio.store.paths import PRIVATE_FILE
 
 _PID_AT = 16  # the pid is written past the locked byte (Windows locks bytes, not files)
 _held: dict[str, tuple[int, int]] = {}  # resolved path -> (fd, holders in this process)
 _held_lock = threading.Lock()
-
-
-class EngineBusyError(VodStudioError):
-    """Another process is running the upload queue of this profile."""
-
-    default_code = "engine.busy"
-
-    def __init__(self, pid: int | None) -> None:
-        who = f"pid {pid}" if pid else "pid unknown"
-        super().__init__(
-            f"another VOD Studio process ({who}) is uploading from this profile; "
-            "wait for it to finish, or add the files there",
-            retryable=True,
-        )
-        self.pid = pid
 
 
 def _try_lock(fd: int) -> bool:

@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 
 from vodstudio.app_info import NAME, VERSION
 from vodstudio.core.accounts import Account
+from vodstudio.core.errors import EngineBusyError
 from vodstudio.services import Services
-from vodstudio.store.engine_lock import EngineBusyError
 from vodstudio.ui.accounts.welcome import WelcomeView
 from vodstudio.ui.bridge import EngineBridge, run_in_background
 from vodstudio.ui.cdn.panel import CdnPanel
