@@ -26,6 +26,11 @@ log = logging.getLogger(__name__)
 _SIDE_FILES = ("-wal", "-shm")
 
 
+def _of_storage(exc: sqlite3.Error) -> bool:
+    """Disk trouble (full, read-only, damaged, I/O) rather than a bug (a closed connection, bad SQL)."""
+    return isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError
+
+
 def storage_error(exc: sqlite3.Error, path: Path) -> StorageError:
     """What a SQLite failure means for the user, with a stable code."""
     text = str(exc).lower()
@@ -190,6 +195,8 @@ class Database:
             try:
                 yield self._conn
             except sqlite3.Error as exc:
+                if not _of_storage(exc):
+                    raise
                 raise storage_error(exc, self.path) from exc
 
     @contextmanager
@@ -206,6 +213,8 @@ class Database:
                     raise
                 self._conn.execute("COMMIT")
             except sqlite3.Error as exc:
+                if not _of_storage(exc):
+                    raise
                 with contextlib.suppress(sqlite3.Error):
                     self._conn.execute("ROLLBACK")
                 raise storage_error(exc, self.path) from exc
