@@ -115,17 +115,21 @@ def main(argv: list[str]) -> int:
 
 def _with_services(body: Callable[[Services], int]) -> int:
     """Build the object graph once for this process, run ``body``, close it whatever happens."""
+    from vodstudio.cli.common import report_error
     from vodstudio.core.errors import VodStudioError
     from vodstudio.services import build_services
 
     try:
         services = build_services()
     except VodStudioError as error:
-        from vodstudio.cli.common import report_error
-
         return report_error(error)
+    notice = services.uploads.queue.notice  # e.g. a damaged queue database was set aside
+    if notice:
+        print(f"warning: {notice}", file=sys.stderr)
     try:
         return body(services)
+    except VodStudioError as error:  # a disk that is full or read-only, met by any command
+        return report_error(error)
     finally:
         services.close()
 

@@ -168,6 +168,7 @@ def _selected(args: argparse.Namespace, services: Services) -> list[int]:
 def _pause(args: argparse.Namespace, services: Services) -> int:
     try:
         engine = services.uploads.engine(lambda _event: None)
+        engine.claim()  # not while another process runs these jobs
         engine.pause(_selected(args, services))
         engine.close()
         return 0
@@ -179,6 +180,7 @@ def _cancel(args: argparse.Namespace, services: Services) -> int:
     try:
         _register_env_account(args, services)
         engine = services.uploads.engine(lambda _event: None)
+        engine.claim()
         engine.cancel(_selected(args, services))
         failures = engine.finish_cancels()
         engine.close()

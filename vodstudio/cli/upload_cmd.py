@@ -73,6 +73,11 @@ def run_engine(
     printer = ProgressPrinter(_label(services), json_lines=args.json)
     engine = services.uploads.engine(printer, limits=limits_from(args, services))
     try:
+        engine.claim()  # before queueing: a second process refuses instead of queueing half its work
+    except VodStudioError:
+        engine.close()
+        raise
+    try:
         ids = list(prepare(engine))
         engine.start()
         engine.wait_idle()
@@ -83,6 +88,8 @@ def run_engine(
         return 130
     engine.close()
     printer.finish()
+    if engine.storage_error is not None:
+        return report_error(engine.storage_error)
     failed = set(printer.failed)
     for job_id in ids:
         job = services.uploads.job(job_id)
@@ -106,14 +113,20 @@ def run_upload(args: argparse.Namespace, services: Services) -> int:
             cover_path=str(resolved([Path(args.cover)])[0]) if args.cover else "",
         )
         paths = resolved([Path(p) for p in args.paths])
+        lost: list[str] = []
 
         def prepare(engine: UploadEngine) -> list[int]:
             result = engine.add_files(name, paths, meta, include_all=args.include_all)
             for path, reason in result.skipped:
                 print(f"  skipped  {path}: {reason}", file=sys.stderr)
+                if reason != "not-media":  # a media file the user wanted that cannot be sent
+                    lost.append(path)
             return list(result.job_ids)
 
-        return run_engine(services, args, prepare)
+        status = run_engine(services, args, prepare)
+        if lost:
+            print(f"{len(lost)} file(s) skipped (see above)", file=sys.stderr)
+        return max(status, 1) if lost else status
     except (VodStudioError, ValueError) as exc:
         return report_error(exc) if isinstance(exc, VodStudioError) else _usage(exc)
 

@@ -8,11 +8,13 @@ from urllib.parse import urlsplit
 import httpx
 
 from vodstudio.app_info import VERSION
+from vodstudio.cloud import http_deadline
 from vodstudio.core.accounts import ProxyMode, ProxySetting
 from vodstudio.core.errors import ConfigError
 
 USER_AGENT = f"VODStudio/{VERSION}"
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+API_DEADLINE_S = 20.0  # one API call, answer included: a trickling gateway fails in seconds, not never
 
 _PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
 # The sandbox and other local services are never reached through a proxy.
@@ -53,13 +55,20 @@ def make_http_client(
     timeout: httpx.Timeout = DEFAULT_TIMEOUT,
     base_url: str | None = None,
     transport: httpx.BaseTransport | None = None,
+    deadline: float | None = None,
 ) -> httpx.Client:
-    """An ``httpx.Client`` for one account. TLS is always verified (there is no switch to turn it off)."""
+    """An ``httpx.Client`` for one account. TLS is always verified (there is no switch to turn it off).
+
+    Redirects are never followed (an API answer naming another host is an error, not a hop), and with
+    ``deadline`` every call must be complete within that many seconds (API calls; not downloads).
+    """
     custom = validate_proxy(proxy)
     kwargs: dict[str, object] = {}
     if base_url:
         kwargs["base_url"] = base_url
-    return httpx.Client(
+    if deadline is not None:
+        kwargs["event_hooks"] = {"request": [http_deadline.arm_hook(deadline)]}
+    client = httpx.Client(
         timeout=timeout,
         headers={"User-Agent": USER_AGENT},
         trust_env=proxy.mode is ProxyMode.SYSTEM,
@@ -70,6 +79,9 @@ def make_http_client(
         follow_redirects=False,
         **kwargs,  # type: ignore[arg-type]
     )
+    if deadline is not None:
+        http_deadline.install([client._transport, *client._mounts.values()])
+    return client
 
 
 def requests_proxies(proxy: ProxySetting) -> dict[str, str | None] | None:

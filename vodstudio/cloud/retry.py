@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from vodstudio.core.errors import CancelledError, NetworkError, VodStudioError
+from vodstudio.core.errors import CancelledError, NetworkError, StalledError, VodStudioError
 
 log = logging.getLogger("vodstudio.cloud.retry")
 
@@ -32,6 +32,9 @@ class RetryPolicy:
     max_delay: float = 20.0
     jitter: Callable[[float], float] = field(default=_full_jitter, repr=False, compare=False)
     max_total: float = 60.0
+    # A server that stopped answering is given one more chance, not max_attempts: the user hears
+    # "the server stopped answering" within two deadlines, not minutes later.
+    max_stalls: int = 2
 
     @classmethod
     def never(cls) -> RetryPolicy:
@@ -88,6 +91,7 @@ def run_with_retry[T](
     """
     slept = 0.0
     attempt = 0
+    stalls = 0
     while True:
         if cancel is not None and cancel.is_set():
             raise CancelledError("cancelled")
@@ -99,7 +103,8 @@ def run_with_retry[T](
             cause: BaseException = exc
         except VodStudioError as exc:
             error, cause = exc, exc
-        retryable = is_retryable(error)
+        stalls += isinstance(error, StalledError)
+        retryable = is_retryable(error) and stalls < policy.max_stalls
         delay = policy.delay(attempt, error) if retryable else 0.0
         if not retryable or attempt >= policy.max_attempts or slept + delay > policy.max_total:
             if error is cause:

@@ -45,6 +45,47 @@ class NetworkError(VodStudioError):
     default_retryable = True
 
 
+class StalledError(NetworkError):
+    """The server stopped answering: no complete answer within the call's overall deadline."""
+
+    default_code = "network.stalled"
+
+
+class RedirectError(VodStudioError):
+    """A server answered with a redirect. Never followed: the credential must not go to another host."""
+
+    default_code = "redirect"
+
+    def __init__(self, message: str, *, code: str | None = None, location_host: str = "") -> None:
+        super().__init__(message, code=code, retryable=False)
+        self.location_host = location_host
+
+
+class StorageError(VodStudioError):
+    """The profile's database cannot be written or read: disk full, read-only, damaged.
+
+    Codes: ``storage.full``, ``storage.read-only``, ``storage.corrupt``, ``storage.io``. A job that meets
+    one is not at fault: it resumes once the disk is fixed.
+    """
+
+    default_code = "storage.io"
+
+
+class EngineBusyError(VodStudioError):
+    """Another process is running the upload queue of this profile (store/engine_lock.py)."""
+
+    default_code = "engine.busy"
+
+    def __init__(self, pid: int | None) -> None:
+        who = f"pid {pid}" if pid else "pid unknown"
+        super().__init__(
+            f"another VOD Studio process ({who}) is uploading from this profile; "
+            "wait for it to finish, or add the files there",
+            retryable=True,
+        )
+        self.pid = pid
+
+
 class MalformedResponseError(VodStudioError):
     """The server answered, but not in the shape the protocol promises."""
 

@@ -29,8 +29,8 @@ def handle(state: SandboxState, handler: BaseHTTPRequestHandler) -> None:
         elif route == ("POST", "/_sandbox/config"):
             state.update_config(changes)
         elif route == ("POST", "/_sandbox/clock"):
-            advance = float(changes.get("advance", 0))
-            state.clock_offset += advance
+            state.clock_offset += float(changes.get("advance", 0))
+            state.skew = float(changes.get("skew", state.skew))
         else:
             send_json(handler, 404, {"error": f"no such control route {handler.command} {path}"})
             return
@@ -55,6 +55,7 @@ def snapshot(state: SandboxState) -> dict[str, Any]:
         "config": config,
         "faults": asdict(state.faults),
         "clock_offset": state.clock_offset,
+        "skew": state.skew,
         "now": state.now(),
         "vod_endpoint": state.vod_endpoint,
         "cdn_domain": state.cdn_domain,

@@ -29,20 +29,42 @@ _FORBIDDEN = (
 )
 
 
-class _CountingWriter:
-    """Wraps ``wfile`` once the headers are out, so the access log records body bytes really sent."""
+class _HoldingWriter:
+    """Wraps ``wfile`` for one request: counts body bytes and holds back the last write.
+
+    The access-log row must be in the database before the client has the whole answer (a client that
+    reads the log right after its download must find the row), so the final piece is released only
+    after the row is written.
+    """
 
     def __init__(self, raw: BinaryIO) -> None:
         self.raw = raw
-        self.count = 0
+        self.count = 0  # body bytes (those written after the headers), held piece included
+        self.in_body = False
+        self._held = b""
 
     def write(self, data: bytes) -> int:
-        written = self.raw.write(data)
-        self.count += len(data)
-        return written
+        if self._held:
+            self.raw.write(self._held)
+        self._held = bytes(data)
+        if self.in_body:
+            self.count += len(data)
+        return len(data)
 
     def flush(self) -> None:
-        self.raw.flush()
+        """Held bytes stay held: ``release()`` sends them."""
+
+    def release(self) -> int:
+        """Send the held piece; returns how many body bytes did not reach the socket (0 on success)."""
+        held, self._held = self._held, b""
+        if not held:
+            return 0
+        try:
+            self.raw.write(held)
+            self.raw.flush()
+        except OSError:
+            return len(held) if self.in_body else 0
+        return 0
 
 
 def _xml_escape(text: str) -> str:
@@ -57,23 +79,20 @@ class CdnRequestHandler(BaseHTTPRequestHandler):
     sys_version = ""
     timeout = 120
     state: ClassVar[SandboxState]
-    counter: _CountingWriter | None = None
+    counter: _HoldingWriter | None = None
 
     def log_message(self, format: str, *args: Any) -> None:
         log.debug("%s %s", self.address_string(), format % args)
 
     def end_headers(self) -> None:
         super().end_headers()
-        if self.counter is None:
-            self.counter = _CountingWriter(self.wfile)  # type: ignore[arg-type]
-            self.wfile = self.counter  # type: ignore[assignment]
-
-    def _detach_counter(self) -> _CountingWriter | None:
-        counter, self.counter = self.counter, None
-        return counter
+        if self.counter is not None:
+            self.counter.in_body = True
 
     def _handle(self) -> None:
-        self.counter = None
+        raw = self.wfile
+        self.counter = _HoldingWriter(raw)  # type: ignore[arg-type]
+        self.wfile = self.counter  # type: ignore[assignment]
         status = 500
         try:
             status = self._answer()
@@ -84,11 +103,12 @@ class CdnRequestHandler(BaseHTTPRequestHandler):
             log.exception("CDN handler failed: %s %s", self.command, self.path)
             self.close_connection = True
         finally:
-            counter = self._detach_counter()
-            if counter is not None:
-                self.wfile = counter.raw  # type: ignore[assignment]
-            if status != 0:
-                _record(self.state, self, status, counter.count if counter else 0)
+            counter, self.counter = self.counter, None
+            self.wfile = raw
+            row = _record(self.state, self, status, counter.count) if status != 0 else None
+            lost = counter.release()
+            if lost and row is not None:  # the last piece never left: the log says what was sent
+                _correct(self.state, row, counter.count - lost)
 
     def _answer(self) -> int:
         """Answer the request; the status to log, or 0 for requests that are not traffic."""
@@ -164,12 +184,12 @@ def _serve_log(
     send_file(handler, target, size=size, content_type="application/gzip", range_header=None)
 
 
-def _record(state: SandboxState, handler: BaseHTTPRequestHandler, status: int, sent: int) -> None:
+def _record(state: SandboxState, handler: BaseHTTPRequestHandler, status: int, sent: int) -> int:
     """One row in ``cdn_access_log`` per request: the source of logs and of real traffic."""
     raw_path = urlsplit(handler.path)
     target = raw_path.path + (f"?{raw_path.query}" if raw_path.query else "")
     with state.db() as conn:
-        conn.execute(
+        cursor = conn.execute(
             "INSERT INTO cdn_access_log (ts, client_ip, method, path, status, bytes_sent, referer, "
             "user_agent, range_hdr) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -184,3 +204,9 @@ def _record(state: SandboxState, handler: BaseHTTPRequestHandler, status: int, s
                 handler.headers.get("Range", "-") or "-",
             ),
         )
+        return int(cursor.lastrowid or 0)
+
+
+def _correct(state: SandboxState, row: int, sent: int) -> None:
+    with state.db() as conn:
+        conn.execute("UPDATE cdn_access_log SET bytes_sent = ? WHERE rowid = ?", (sent, row))

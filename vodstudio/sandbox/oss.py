@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 from vodstudio.core.crc64 import combine_parts
-from vodstudio.sandbox import lifecycle, oss_store, oss_xml
+from vodstudio.sandbox import lifecycle, oss_store, oss_xml, wire_faults
 from vodstudio.sandbox.httputil import (
     DropConnection,
     content_length,
@@ -85,6 +85,8 @@ def operation_name(method: str, params: dict[str, str]) -> str:
     if method == "DELETE":
         return "AbortMultipartUpload" if "uploadId" in params else "DeleteObject"
     if method == "GET":
+        if "uploads" in params:
+            return "ListMultipartUploads"
         return "ListParts" if "uploadId" in params else "GetObject"
     return "HeadObject" if method == "HEAD" else method
 
@@ -104,12 +106,16 @@ def handle(state: SandboxState, handler: BaseHTTPRequestHandler) -> None:
         principal = authenticate(state, handler.command, headers, bucket, key, query)
         if bucket != state.config.bucket:
             raise OssError(404, "NoSuchBucket", "The specified bucket does not exist.", "0015-00000101")
-        if operation is None or not key:
+        listing = call.operation == "ListMultipartUploads"
+        if operation is None or not (key or listing):
             raise OssError(501, "NotImplemented", "The sandbox does not implement this operation.")
-        if not principal.may_write(bucket, key):
+        # An upload credential may list the open uploads below its own object (prefix), nothing else.
+        if not principal.may_write(bucket, params.get("prefix", "") if listing else key):
             raise OssError(403, "AccessDenied", "You are forbidden to access this object.", "0003-00000201")
         _inject_faults(call)
-        operation(call)
+        wire_faults.before_answer(state, handler, call.operation)
+        if not wire_faults.hostile_oss(state, handler, call.operation):
+            operation(call)
     except OssError as err:
         _send_error(call, err)
 
@@ -326,6 +332,17 @@ def _abort(call: OssCall) -> None:
     send_empty(call.handler, 204, call.answer_headers())
 
 
+def _list_uploads(call: OssCall) -> None:
+    prefix = call.params.get("prefix", "")
+    with call.state.db() as conn:
+        rows = conn.execute(
+            "SELECT upload_id, key, initiated_at FROM multipart_uploads"
+            " WHERE bucket = ? AND substr(key, 1, ?) = ? ORDER BY key, initiated_at",
+            (call.bucket, len(prefix), prefix),
+        ).fetchall()
+    send_xml(call.handler, 200, oss_xml.list_uploads(call.bucket, prefix, rows), call.answer_headers())
+
+
 def _get_object(call: OssCall) -> None:
     with call.state.db() as conn:
         row = oss_store.find_object(conn, call.bucket, call.key)
@@ -383,6 +400,7 @@ _OPERATIONS: dict[str, Callable[[OssCall], None]] = {
     "InitiateMultipartUpload": _initiate,
     "UploadPart": _upload_part,
     "ListParts": _list_parts,
+    "ListMultipartUploads": _list_uploads,
     "CompleteMultipartUpload": _complete,
     "AbortMultipartUpload": _abort,
     "GetObject": _get_object,

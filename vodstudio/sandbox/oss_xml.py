@@ -34,6 +34,21 @@ def initiate(bucket: str, key: str, upload_id: str) -> bytes:
     return (_HEAD + f"<InitiateMultipartUploadResult>{body}</InitiateMultipartUploadResult>").encode()
 
 
+def list_uploads(bucket: str, prefix: str, rows: list[sqlite3.Row]) -> bytes:
+    """ListMultipartUploads, one page (the sandbox lists every match; ``IsTruncated`` is false)."""
+    uploads = "".join(
+        "<Upload>" + _el("Key", r["key"]) + _el("UploadId", r["upload_id"])
+        + _el("Initiated", oss_time(r["initiated_at"])) + "</Upload>"
+        for r in rows
+    )  # fmt: skip
+    body = (
+        _el("Bucket", bucket) + "<KeyMarker></KeyMarker><UploadIdMarker></UploadIdMarker>"
+        + "<NextKeyMarker></NextKeyMarker><NextUploadIdMarker></NextUploadIdMarker>"
+        + _el("Prefix", prefix) + "<MaxUploads>1000</MaxUploads><IsTruncated>false</IsTruncated>" + uploads
+    )  # fmt: skip
+    return (_HEAD + f"<ListMultipartUploadsResult>{body}</ListMultipartUploadsResult>").encode()
+
+
 def complete(location: str, bucket: str, key: str, etag: str) -> bytes:
     body = _el("Location", location) + _el("Bucket", bucket) + _el("Key", key) + _el("ETag", f'"{etag}"')
     return (_HEAD + f"<CompleteMultipartUploadResult>{body}</CompleteMultipartUploadResult>").encode()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from email.message import Message
@@ -68,7 +67,7 @@ def _check_timestamp(state: SandboxState, stamp: str) -> None:
         )
     # Clients sign with their own (wall) clock; ``state.now()`` may be shifted by tests to reach a new
     # quota day or an expiry, which must not turn every signed call into InvalidTimeStamp.Expired.
-    if abs(state.parse_iso(stamp) - time.time()) > state.config.timestamp_tolerance:
+    if abs(state.parse_iso(stamp) - state.wall()) > state.config.timestamp_tolerance:
         raise RpcError(400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.")
 
 

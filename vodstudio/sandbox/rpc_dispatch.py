@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 from xml.sax.saxutils import escape
 
-from vodstudio.sandbox import lifecycle, rpc_auth
+from vodstudio.sandbox import lifecycle, rpc_auth, wire_faults
 from vodstudio.sandbox.httputil import read_body, send_bytes, send_json, split_target
 from vodstudio.sandbox.rpc import ACTION_MODULES, ACTIONS, RpcError
 from vodstudio.sandbox.state import SandboxState
@@ -77,6 +77,7 @@ def handle(state: SandboxState, handler: BaseHTTPRequestHandler) -> None:
         wire = rpc_auth.WireRequest(handler.command, path, handler.headers, query, params, body)
         ctx = rpc_auth.verify(state, wire, request_id)
         inject_faults(state, ctx.action)
+        wire_faults.before_answer(state, handler, ctx.action)
         with state.db() as conn:
             lifecycle.advance(state, conn)
         load_actions()
@@ -86,7 +87,8 @@ def handle(state: SandboxState, handler: BaseHTTPRequestHandler) -> None:
                 404, "InvalidApi.NotFound", "Specified api is not found, please check your url and method."
             )
         payload = {"RequestId": request_id, **target(ctx)}
-        answer(handler, 200, payload, params, ctx.action)
+        if not wire_faults.hostile_rpc(state, handler, ctx.action, payload):
+            answer(handler, 200, payload, params, ctx.action)
     except RpcError as err:
         answer(handler, err.http_status, error_body(err, request_id), params, params.get("Action", "Error"))
     except ValueError as exc:

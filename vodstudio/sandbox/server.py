@@ -16,6 +16,7 @@ from types import ModuleType, TracebackType
 from typing import Any
 from urllib.parse import urlsplit
 
+from vodstudio.sandbox import wire_faults
 from vodstudio.sandbox.httputil import DropConnection, send_json
 from vodstudio.sandbox.state import SandboxConfig, SandboxState
 
@@ -91,6 +92,10 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         log.debug("%s %s", self.address_string(), format % args)
 
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        """``Date`` on the sandbox clock: clients learn the server's time from it, skewed or not."""
+        return super().date_time_string(self.server.state.wall() if timestamp is None else timestamp)
+
     def _route(self) -> None:
         self.responded = False
         if self.server.stopped:
@@ -119,6 +124,8 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
                 oss.handle(state, self)
         except DropConnection:
             self._drop()
+        except wire_faults.Answered:
+            self.close_connection = True
         except (ConnectionError, TimeoutError):
             self.close_connection = True
         except Exception:
@@ -219,6 +226,7 @@ class Sandbox:
         self._threads.append(thread)
 
     def stop(self) -> None:
+        self.state.stopping.set()
         if self._api is not None:
             self._api.stopped = True
         for server in (self._api, self._cdn):

@@ -49,6 +49,12 @@ class FaultConfig:
     latency_ms: dict[str, float] = field(default_factory=dict)
     throttle_burst: int = 0
     seed: int | None = None
+    # Hostile servers (see sandbox/wire_faults.py): operation -> setting.
+    redirect: dict[str, str] = field(default_factory=dict)
+    redirect_status: int = 307
+    stall_s: dict[str, float] = field(default_factory=dict)
+    trickle_s: dict[str, float] = field(default_factory=dict)
+    hostile: dict[str, str] = field(default_factory=dict)
 
     def rate(self, table: dict[str, float], operation: str) -> float:
         return table.get(operation, table.get("*", 0.0))
@@ -94,7 +100,8 @@ class SandboxState:
         self.faults = FaultConfig()
         # How many error answers were injected per operation (tests prove a fault really happened).
         self.injected: collections.Counter[str] = collections.Counter()
-        self.clock_offset = 0.0  # seconds added to wall time (tests jump ahead to a quota reset)
+        self.clock_offset = 0.0  # seconds added to business time (tests jump ahead to a quota reset)
+        self.skew = 0.0  # the server's wall clock minus the real one (clock-skew tests): Date, Timestamp
         self.objects_dir = data_dir / "objects"
         self.parts_dir = data_dir / "parts"
         self.logs_dir = data_dir / "cdn-logs"
@@ -115,14 +122,19 @@ class SandboxState:
             (str(SCHEMA_VERSION),),
         )
         self.random = secrets.SystemRandom()
+        self.stopping = threading.Event()  # set on stop: stalled and trickling answers give up
         self._used_nonces: dict[str, float] = {}
         # Filled in by the server once it listens: base URLs clients must use.
         self.vod_endpoint = ""  # http://127.0.0.1:PORT  (VOD RPC, OSS path-style, Huawei, admin)
         self.cdn_domain = ""  # 127.0.0.1:CDNPORT     (what VOD calls the domain name)
 
     # ---- clock -------------------------------------------------------------------------------
+    def wall(self) -> float:
+        """The server's wall clock: what its ``Date`` says and what signed timestamps are checked against."""
+        return time.time() + self.skew
+
     def now(self) -> float:
-        return time.time() + self.clock_offset
+        return self.wall() + self.clock_offset
 
     def shanghai_day(self, at: float | None = None) -> str:
         moment = dt.datetime.fromtimestamp(self.now() if at is None else at, tz=SHANGHAI)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from vodstudio.core.jobs import JobMetadata, Limits, QueueTotals, UploadJob
 from vodstudio.services.accounts import AccountsService
 from vodstudio.services.settings import SettingsService
+from vodstudio.store.engine_lock import EngineLock
 from vodstudio.store.queue_db import QueueDb
 
 # The engine type is part of this service's surface: the faces hold the engine it builds.
@@ -47,6 +49,7 @@ class UploadsService:
             limits=limits or self.limits(),
             sink=sink,
             part_size=part_size,
+            lock=EngineLock(self.queue.path.with_name("engine.lock")),  # one uploading process per profile
         )
 
     def save_limits(self, limits: Limits) -> Limits:
@@ -98,5 +101,9 @@ class UploadsService:
 
 
 def resolved(paths: Sequence[Path]) -> list[Path]:
-    """Absolute paths (a relative CLI argument must still name the same file after a ``cd``)."""
-    return [Path(p).expanduser().resolve() for p in paths]
+    """Absolute paths (a relative CLI argument must still name the same file after a ``cd``).
+
+    ``abspath``, not ``resolve()``: a symlink loop must reach the scan (skipped and reported), not
+    raise here and take the other files down with it.
+    """
+    return [Path(os.path.abspath(Path(p).expanduser())) for p in paths]  # noqa: PTH100

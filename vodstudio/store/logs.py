@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import io
 import logging
 import logging.handlers
 import re
@@ -12,7 +13,7 @@ import threading
 from pathlib import Path
 from urllib.parse import quote
 
-from vodstudio.store.paths import ProfilePaths
+from vodstudio.store.paths import ProfilePaths, create_private
 
 MASK = "***"
 LOG_FILE_NAME = "vodstudio.log"
@@ -118,6 +119,14 @@ class RedactingFilter(logging.Filter):
 _OWNED_ATTR = "_vodstudio_handler"
 
 
+class _PrivateRotatingHandler(logging.handlers.RotatingFileHandler):
+    """Log files are created 0600: they name files, media ids and request ids."""
+
+    def _open(self) -> io.TextIOWrapper:
+        create_private(Path(self.baseFilename))
+        return super()._open()
+
+
 def setup_logging(paths: ProfilePaths, *, level: int = logging.INFO, console: bool = False) -> Path:
     """Send the ``vodstudio`` loggers to a rotating file in ``paths.log_dir`` (+ stderr if ``console``).
 
@@ -131,7 +140,7 @@ def setup_logging(paths: ProfilePaths, *, level: int = logging.INFO, console: bo
             logger.removeHandler(handler)
             handler.close()
     handlers: list[logging.Handler] = [
-        logging.handlers.RotatingFileHandler(
+        _PrivateRotatingHandler(
             log_file, maxBytes=_MAX_BYTES, backupCount=_BACKUPS, encoding="utf-8", delay=True
         )
     ]

@@ -122,6 +122,7 @@ class QueueDb:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db = Database(path, MIGRATIONS)
+        self.notice = self._db.notice  # what the user must hear once (a damaged file set aside, ...)
 
     def close(self) -> None:
         self._db.close()
@@ -262,10 +263,14 @@ class QueueDb:
         return moved
 
     def recover_interrupted(self) -> list[int]:
-        """After a crash: jobs that were running go back to the queue (their checkpoints stay)."""
+        """After a crash: jobs that were running go back to the queue (their checkpoints stay), and so
+        do jobs that failed only because the profile's disk was full or read-only."""
         active = [JobState.PREPARING, JobState.UPLOADING, JobState.VERIFYING]
         ids = self.ids_in_order(active)
-        return self.set_state(ids, JobState.QUEUED, only_from=active)
+        with self._db.read() as conn:
+            rows = conn.execute("SELECT id FROM jobs WHERE state = 'failed' AND error_code LIKE 'storage.%'")
+            ids += [int(r[0]) for r in rows]
+        return self.set_state(ids, JobState.QUEUED, only_from=[*active, JobState.FAILED], clear_error=True)
 
     def move(self, job_id: int, before_job_id: int | None) -> None:
         """Place ``job_id`` just before ``before_job_id`` (taking its priority), or last if None."""

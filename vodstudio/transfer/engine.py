@@ -10,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
+from vodstudio.core.errors import VodStudioError
 from vodstudio.core.jobs import (
     AddResult,
     JobKind,
@@ -21,13 +22,14 @@ from vodstudio.core.jobs import (
     QueueTotals,
     UploadJob,
 )
+from vodstudio.store.engine_lock import EngineLock
 from vodstudio.store.queue_db import NewJob, QueueDb
 from vodstudio.transfer.events import EventHub, Sink
 from vodstudio.transfer.job_runner import JobRunner
 from vodstudio.transfer.oss_call import ConnectionBudget, JobControl, Shared, StopReason
 from vodstudio.transfer.oss_session import OssSession
 from vodstudio.transfer.ratelimit import TokenBucket
-from vodstudio.transfer.scan import Candidate, scan
+from vodstudio.transfer.scan import Candidate, displayable, scan
 from vodstudio.transfer.tickets import VodApi
 
 log = logging.getLogger("vodstudio.transfer.engine")
@@ -74,8 +76,10 @@ class UploadEngine:
         sink: Sink,
         session: OssSession | None = None,
         part_size: int = 0,
+        lock: EngineLock | None = None,
     ) -> None:
         self.queue = queue
+        self._profile_lock = lock
         self._limits = limits
         self._hub = EventHub(sink)
         self._shared = Shared(
@@ -88,6 +92,8 @@ class UploadEngine:
             parallel_parts=lambda: self._limits.parallel_parts,
             part_size=part_size,
         )
+        self._shared.on_storage_error = self._halt
+        self.storage_error: VodStudioError | None = None  # set when the queue could not be written
         self._runner = JobRunner(self._shared, client_for)
         self._jobs_pool = ThreadPoolExecutor(MAX_FILES, thread_name_prefix="vod-job")
         self._lock = threading.Lock()
@@ -102,11 +108,26 @@ class UploadEngine:
         return self._limits
 
     # ---- lifecycle ----------------------------------------------------------------------------
+    def claim(self) -> None:
+        """Take the profile's engine lock (``EngineBusyError`` if another process runs this queue).
+
+        ``start`` claims by itself; commands that change running jobs without starting (pause,
+        cancel) claim first so they cannot fight the owner. ``close`` lets go.
+        """
+        if self._profile_lock is not None and not self._profile_lock.held:
+            self._profile_lock.acquire()
+
     def start(self) -> None:
-        """Resume what a previous run left behind (checkpoints kept) and start dispatching."""
+        """Resume what a previous run left behind (checkpoints kept) and start dispatching.
+
+        Raises ``EngineBusyError`` when another process owns this profile's queue: recovering its
+        in-flight jobs as "interrupted" would run them twice.
+        """
         if self._thread is not None:
             return
+        self.claim()
         self.queue.recover_interrupted()
+        self.storage_error = None
         self._stopping.clear()
         self._thread = threading.Thread(target=self._dispatch, name="vod-dispatch", daemon=True)
         self._thread.start()
@@ -135,6 +156,21 @@ class UploadEngine:
         self.stop(wait=True)
         self._jobs_pool.shutdown(wait=True)
         self._shared.pool.shutdown(wait=True)
+        self._shared.session.close()
+        if self._profile_lock is not None:
+            self._profile_lock.release()
+
+    def _halt(self, error: VodStudioError) -> None:
+        """The queue database refused a write (disk full): dispatching more jobs would fail them all.
+
+        Running jobs stop as at shutdown; ``wait_idle`` returns; the next ``start`` resumes.
+        """
+        self.storage_error = error
+        self._stopping.set()
+        with self._lock:
+            for control in self._running.values():
+                control.stop(StopReason.SHUTDOWN)
+            self._idle.notify_all()
 
     def _dispatch(self) -> None:
         while not self._stopping.is_set():
@@ -174,6 +210,8 @@ class UploadEngine:
         while True:
             with self._lock:
                 running = bool(self._running)
+            if not running and self.storage_error is not None:
+                return True  # halted: nothing more will run until the disk is fixed
             if not running and not self.queue.next_runnable(1):
                 with self._lock:
                     if not self._running:
@@ -205,7 +243,7 @@ class UploadEngine:
                     ids += self._add(batch)
                     batch = []
             else:
-                skipped.append((str(item.path), item.reason))
+                skipped.append((displayable(item.path), item.reason))
         if batch:
             ids += self._add(batch)
         return AddResult(tuple(ids), tuple(skipped))

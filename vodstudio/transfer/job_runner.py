@@ -10,17 +10,19 @@ from dataclasses import replace
 from pathlib import Path
 
 from vodstudio.cloud.aliyun.credentials import UploadAddress, UploadAuth
+from vodstudio.cloud.retry import RetryPolicy
 from vodstudio.core.errors import (
     CancelledError,
     IntegrityError,
     ServiceError,
     SourceFileError,
+    StorageError,
     VodStudioError,
 )
 from vodstudio.core.jobs import Checkpoint, JobKind, JobState, JobStateChanged, UploadJob
 from vodstudio.transfer import remote_jobs, tickets
 from vodstudio.transfer.credentials import CredentialKeeper
-from vodstudio.transfer.multipart import abort, upload_multipart
+from vodstudio.transfer.multipart import abort, sweep_strays, upload_multipart
 from vodstudio.transfer.oss_call import AddressChanged, JobControl, JobTransfer, Shared, StopReason
 from vodstudio.transfer.planner import plan
 from vodstudio.transfer.simple_put import upload_simple
@@ -29,6 +31,7 @@ from vodstudio.transfer.tickets import VodApi
 log = logging.getLogger("vodstudio.transfer.job")
 
 MAX_RECREATES = 3
+CLEANUP_RETRY = RetryPolicy(max_attempts=3, base_delay=0.2, max_delay=1.0, max_total=5.0)
 
 
 def _unreadable(path: str, exc: OSError) -> SourceFileError:
@@ -65,6 +68,7 @@ class JobRunner:
     def __init__(self, shared: Shared, client_for: Callable[[str], VodApi]) -> None:
         self.shared = shared
         self.client_for = client_for
+        self._live: dict[int, JobTransfer] = {}  # running jobs' transfers: cleanup reuses the credential
 
     # ---- state bookkeeping -------------------------------------------------------------------
     def set_state(
@@ -84,6 +88,14 @@ class JobRunner:
     # ---- entry point -------------------------------------------------------------------------
     def run(self, job: UploadJob, control: JobControl) -> None:
         try:
+            self._run_guarded(job, control)
+        except StorageError as exc:  # also raised while recording another outcome
+            self._storage_failed(job, exc)
+        finally:
+            self._live.pop(job.id, None)
+
+    def _run_guarded(self, job: UploadJob, control: JobControl) -> None:
+        try:
             if job.state is JobState.CANCELLING:
                 self.cleanup(job)
                 self.set_state(job, JobState.CANCELLED)
@@ -97,18 +109,31 @@ class JobRunner:
                 self._run_file(job, control)
         except CancelledError:
             self._stopped(job, control)
+        except StorageError:
+            raise  # not the job's fault: its upload stays open for the resume
         except SourceFileError as exc:
-            self._failed_file(job, exc)
+            self._failed(job, exc)
         except IntegrityError as exc:
             self._failed_integrity(job, exc)
         except VodStudioError as exc:
             log.info("job %s failed: %s", job.id, exc)
-            self.set_state(job, JobState.FAILED, error=exc)
+            self._failed(job, exc)
         except Exception as exc:  # a bug must fail one job, not the worker thread
             log.exception("job %s crashed", job.id)
-            self.set_state(
-                job, JobState.FAILED, error=VodStudioError(f"{type(exc).__name__}: {exc}", code="internal")
-            )
+            self._failed(job, VodStudioError(f"{type(exc).__name__}: {exc}", code="internal"))
+
+    def _storage_failed(self, job: UploadJob, exc: StorageError) -> None:
+        """The queue cannot be written: say so (event), record it if the disk allows, stop the engine.
+
+        The checkpoint and the server's upload stay: the next start resumes the job byte for byte.
+        """
+        log.error("job %s stopped: %s", job.id, exc)
+        try:
+            self.set_state(job, JobState.FAILED, error=exc)
+        except StorageError:
+            event = JobStateChanged(job.id, JobState.FAILED, exc.code, exc.message, "", job.media_id)
+            self.shared.hub.state(event, final=True)
+        self.shared.on_storage_error(exc)
 
     def _stopped(self, job: UploadJob, control: JobControl) -> None:
         if control.reason == StopReason.CANCEL:
@@ -122,9 +147,10 @@ class JobRunner:
             self.shared.queue.update(job.id, state=JobState.QUEUED)
             self.shared.hub.state(JobStateChanged(job.id, JobState.QUEUED), final=True)
 
-    def _failed_file(self, job: UploadJob, exc: SourceFileError) -> None:
-        if exc.code == "file.changed":  # never finish mixed content: drop the partial upload
-            self._drop_upload(job)
+    def _failed(self, job: UploadJob, exc: VodStudioError) -> None:
+        # An ended job leaves nothing open on the server: its multipart upload is aborted (a retry
+        # starts the object anew; a pause or a crash, which do not end the job, keep it for resume).
+        self._drop_upload(job)
         self.set_state(job, JobState.FAILED, error=exc)
 
     def _failed_integrity(self, job: UploadJob, exc: IntegrityError) -> None:
@@ -139,14 +165,25 @@ class JobRunner:
         self.set_state(job, JobState.FAILED, error=exc)
 
     def _drop_upload(self, job: UploadJob) -> None:
+        """Abort the job's multipart upload (and any stray one of its object), forget the checkpoint.
+
+        Reads the job afresh: the one handed to ``run`` is as it was at dispatch, before it had a
+        media id. Cleanup trouble is logged, never raised over the error that ended the job.
+        """
         cp = self.shared.queue.checkpoint(job.id)
-        if cp is not None and cp.upload_id:
+        if cp is not None and cp.part_size:
+            fresh = self.shared.queue.job(job.id) or job
             try:
-                jt = self._transfer_for_cleanup(job, cp)
+                live = self._live.get(job.id)
+                jt = live or self._transfer_for_cleanup(fresh, cp)
                 if jt is not None:
+                    jt = replace(
+                        jt, shared=replace(jt.shared, retry=CLEANUP_RETRY), control=JobControl(job.id)
+                    )
                     abort(jt, cp)
-            except VodStudioError:
-                log.warning("job %s: could not abort upload %s", job.id, cp.upload_id)
+                    sweep_strays(jt, cp.object_key)
+            except Exception as exc:
+                log.warning("job %s: could not abort upload %s: %s", job.id, cp.upload_id or "(none)", exc)
         self.shared.queue.clear_checkpoint(job.id)
 
     # ---- cancel cleanup -----------------------------------------------------------------------
@@ -255,6 +292,7 @@ class JobRunner:
         self.set_state(job, JobState.UPLOADING)
         self.shared.hub.start(job.id, job.size, 0)
         jt = JobTransfer(self.shared, control, keeper, job.path)
+        self._live[job.id] = jt
         if not cp.upload_id and not cp.part_size:
             fixed = self.shared.part_size
             part_plan = plan(job.size, preferred=fixed or None, threshold=fixed or None)
@@ -263,6 +301,7 @@ class JobRunner:
                 self.shared.queue.save_checkpoint(cp)
         if cp.part_size:
             cp = upload_multipart(jt, cp)
+            sweep_strays(jt, cp.object_key)  # a retried or killed run may have left one behind
         else:
             upload_simple(jt, cp)
         self.set_state(job, JobState.VERIFYING)

@@ -8,7 +8,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from vodstudio.core.errors import IntegrityError, NotFoundError, ServiceError, SourceFileError
+from vodstudio.core.errors import (
+    AuthError,
+    IntegrityError,
+    MalformedResponseError,
+    NotFoundError,
+    ServiceError,
+    SourceFileError,
+)
 from vodstudio.core.jobs import Checkpoint, PartRecord
 from vodstudio.transfer.crc import combine_parts, crc64
 from vodstudio.transfer.oss_call import JobTransfer
@@ -31,7 +38,7 @@ def check_unchanged(path: str, size: int, mtime_ns: int) -> None:
         )
 
 
-def _file_crc(path: str, offset: int, size: int) -> int:
+def file_crc(path: str, offset: int, size: int) -> int:
     crc = 0
     with open(path, "rb") as handle:
         handle.seek(offset)
@@ -87,7 +94,7 @@ def _reconcile(jt: JobTransfer, cp: Checkpoint) -> tuple[Checkpoint, dict[int, P
         if mine is not None and mine.etag == etag:
             done[number] = mine
         else:  # acknowledged by OSS but not recorded before the crash: CRC from the local file
-            rec = PartRecord(number, size, etag, _file_crc(jt.path, offsets[number], size))
+            rec = PartRecord(number, size, etag, file_crc(jt.path, offsets[number], size))
             done[number] = rec
     stale = [n for n in recorded if n not in done]
     if stale:
@@ -142,17 +149,47 @@ def upload_multipart(jt: JobTransfer, cp: Checkpoint) -> Checkpoint:
     """
     queue = jt.shared.queue
     check_unchanged(jt.path, cp.file_size, cp.mtime_ns)
+    resumed = bool(cp.upload_id)
     cp, done = _reconcile(jt, cp)
+    if resumed and not cp.upload_id and _already_complete(jt, cp):
+        log.info("job %s: the object is already complete on the server; nothing to send", jt.job_id)
+        return cp
     if not cp.upload_id:
+        # A kill inside an earlier Initiate left an upload whose id we never learned: end it first.
+        sweep_strays(jt, cp.object_key)
         result: Any = jt.call(lambda b: b.init_multipart_upload(cp.object_key))
         cp = replace(cp, upload_id=str(result.upload_id), parts=())
         queue.save_checkpoint(cp)  # durable before the first part is sent
     jt.shared.hub.set_done(jt.job_id, sum(p.size for p in done.values()), force=True)
     _send_parts(jt, cp, done)
     check_unchanged(jt.path, cp.file_size, cp.mtime_ns)
+    _check_content(jt, cp, done)  # never Complete an object that mixes two versions of the file
     expected = combine_parts((done[n].crc64, done[n].size) for n in sorted(done))
     _complete(jt, cp, done, expected)
     return replace(cp, parts=tuple(done[n] for n in sorted(done)))
+
+
+def _check_content(jt: JobTransfer, cp: Checkpoint, done: dict[int, PartRecord]) -> None:
+    """Read the file once more and compare each part's CRC-64 with the one of the bytes sent.
+
+    Size and modification time can both be kept by an in-place edit (some editors, ``touch -r``),
+    during the upload or between a kill and the resume; the object would then match neither version.
+    Reading is an order of magnitude faster than uploading, so this costs a fraction of the upload.
+    """
+    for number, offset, size in part_ranges(cp.file_size, cp.part_size):
+        jt.check_stop()
+        try:
+            now = file_crc(jt.path, offset, size)
+        except OSError as exc:
+            gone = f"the file is gone: {exc.strerror}"
+            raise SourceFileError(gone, code="file.missing", path=jt.path) from exc
+        if now != done[number].crc64:
+            raise SourceFileError(
+                f"the file was changed in place during the upload (part {number} differs, though size "
+                "and modification time were kept); retry to upload it anew",
+                code="file.changed",
+                path=jt.path,
+            )
 
 
 def _complete(jt: JobTransfer, cp: Checkpoint, done: dict[int, PartRecord], expected: int) -> None:
@@ -167,8 +204,27 @@ def _complete(jt: JobTransfer, cp: Checkpoint, done: dict[int, PartRecord], expe
         actual = object_crc(jt, cp.object_key)
         if actual is None:
             raise
-    if actual is not None and int(actual) != expected:
+    if actual is None:  # OSS always sends the object's CRC; without it, ask whether the object exists
+        actual = object_crc(jt, cp.object_key)
+        if actual is None:
+            raise IntegrityError("Complete was answered, but the object is not on the server")
+    if int(actual) != expected:
         raise IntegrityError(f"the uploaded object's CRC64 {actual} differs from the file's {expected}")
+
+
+def _already_complete(jt: JobTransfer, cp: Checkpoint) -> bool:
+    """The upload is gone because Complete landed and its answer was lost (a kill inside Complete)?
+
+    Then the object is there, as large as the file, with the file's CRC-64: finish instead of
+    sending every byte again. Any other object (older, partial, someone else's) does not match.
+    """
+    try:
+        head: Any = jt.call(lambda b: b.head_object(cp.object_key))
+    except NotFoundError:
+        return False
+    size = int(head.headers.get("Content-Length") or -1)
+    crc = head.headers.get("x-oss-hash-crc64ecma")
+    return size == cp.file_size and bool(crc) and int(crc) == file_crc(jt.path, 0, cp.file_size)
 
 
 def object_crc(jt: JobTransfer, key: str) -> int | None:
@@ -178,6 +234,25 @@ def object_crc(jt: JobTransfer, key: str) -> int | None:
         return None
     value = head.headers.get("x-oss-hash-crc64ecma")
     return int(value) if value else None
+
+
+def sweep_strays(jt: JobTransfer, key: str, keep: str = "") -> int:
+    """Abort every open multipart upload of ``key`` except ``keep``; returns how many were aborted.
+
+    The object key belongs to this job alone (VOD hands out one per video), so any open upload of it
+    is ours: one whose Initiate answer was lost in a kill, or one a failed abort left behind. A
+    credential that may not list uploads only costs a log line.
+    """
+    try:
+        listing: Any = jt.call(lambda b: b.list_multipart_uploads(prefix=key, max_uploads=1000))
+    except (AuthError, MalformedResponseError) as exc:
+        log.warning("job %s: cannot list open uploads of its object: %s", jt.job_id, exc)
+        return 0
+    strays = [u.upload_id for u in listing.upload_list if u.key == key and u.upload_id != keep]
+    for upload_id in strays:
+        log.info("job %s: aborting stray upload %s", jt.job_id, upload_id)
+        abort(jt, Checkpoint(jt.job_id, "", "", key, upload_id))
+    return len(strays)
 
 
 def abort(jt: JobTransfer, cp: Checkpoint) -> None:

@@ -111,6 +111,8 @@ class OneShotUploader:
             except VodStudioError:
                 log.warning("could not delete the half-uploaded image %s", ticket.media_id)
             raise
+        finally:
+            transfer.shared.session.close()  # its pooled connection is not kept for the next image
         return UploadedImage(ticket.media_id, ticket.media_url or ticket.file_url)
 
     def close(self) -> None:

@@ -16,9 +16,11 @@ from vodstudio.core.errors import (
     CredentialExpiredError,
     IntegrityError,
     SourceFileError,
+    StalledError,
     VodStudioError,
 )
 from vodstudio.store.queue_db import QueueDb
+from vodstudio.transfer import deadline
 from vodstudio.transfer.credentials import CredentialKeeper
 from vodstudio.transfer.events import EventHub
 from vodstudio.transfer.oss_session import OssSession, SliceReader, oss_error
@@ -92,6 +94,8 @@ class Shared:
     parallel_parts: Callable[[], int]
     retry: RetryPolicy = PART_RETRY
     part_size: int = 0  # 0: the planner adapts; else this size (and multipart above it)
+    # Called when the queue database cannot be written (disk full): the engine stops dispatching.
+    on_storage_error: Callable[[VodStudioError], None] = lambda _error: None
 
 
 class AddressChanged(VodStudioError):
@@ -126,6 +130,7 @@ class JobTransfer:
         """
         attempt = 0
         refreshes = 0
+        stalls = 0
         start_address = self.keeper.grant.address
         while True:
             self.check_stop()
@@ -133,16 +138,17 @@ class JobTransfer:
             if grant.address != start_address:
                 raise AddressChanged("the upload was re-created with a new address")
             bucket = self.shared.session.bucket(grant.address, grant.auth)
-            try:
-                return op(bucket)
-            except (CancelledError, SourceFileError, AddressChanged):
-                if on_failure:
-                    on_failure()
-                raise
-            except Exception as exc:  # oss2 raises its own hierarchy and requests' errors
-                if on_failure:
-                    on_failure()
-                error = oss_error(exc)
+            with deadline.scope() as guards:
+                try:
+                    return op(bucket)
+                except (CancelledError, SourceFileError, AddressChanged):
+                    if on_failure:
+                        on_failure()
+                    raise
+                except Exception as exc:  # oss2 raises its own hierarchy and requests' errors
+                    if on_failure:
+                        on_failure()
+                    error = self._stalled(guards) or oss_error(exc)
             if self.control.cancel.is_set():
                 raise CancelledError(f"job {self.job_id} stopped ({self.control.reason})") from error
             if isinstance(error, CredentialExpiredError) and refreshes < MAX_REFRESHES_PER_REQUEST:
@@ -150,12 +156,22 @@ class JobTransfer:
                 self.keeper.refresh(grant.generation)
                 continue
             attempt += 1
-            if not error.retryable or attempt >= self.shared.retry.max_attempts:
+            stalls += isinstance(error, StalledError)
+            policy = self.shared.retry
+            if not error.retryable or attempt >= policy.max_attempts or stalls >= policy.max_stalls:
                 raise error
-            delay = self.shared.retry.delay(attempt, error)
+            delay = policy.delay(attempt, error)
             log.info("job %s: retrying OSS request after %s in %.2fs", self.job_id, error.code, delay)
             if self.control.cancel.wait(delay):
                 raise CancelledError(f"job {self.job_id} stopped ({self.control.reason})") from error
+
+    def _stalled(self, guards: list[deadline.RequestGuard]) -> StalledError | None:
+        fired = [g for g in guards if g.fired]
+        if not fired:
+            return None
+        return StalledError(
+            f"the server stopped answering (no complete answer within {fired[0].seconds:g} s)"
+        )
 
     def send_slice(
         self, offset: int, size: int, send: Callable[[Any, Any], Any], what: str

@@ -19,16 +19,20 @@ from vodstudio.cloud.aliyun.oss_region import signing_region
 from vodstudio.core.errors import (
     CancelledError,
     ConfigError,
+    MalformedResponseError,
     NetworkError,
     ServiceFacts,
     SourceFileError,
     VodStudioError,
     classify,
 )
+from vodstudio.transfer import deadline
 from vodstudio.transfer.crc import crc64
 from vodstudio.transfer.ratelimit import TokenBucket
 
 READ_CHUNK = 256 * 1024  # big enough that per-chunk overhead (lock, CRC call) stays negligible
+# Once a request is sent, its whole answer must arrive within this (a trickle must not hang a job).
+ANSWER_DEADLINE_S = 20.0
 
 
 class OssSignature(enum.StrEnum):
@@ -46,6 +50,7 @@ class OssSession:
         timeout: float = 30.0,
         proxies: dict[str, str | None] | None = None,
         signature: OssSignature = OssSignature.V4,
+        answer_deadline: float = ANSWER_DEADLINE_S,
     ) -> None:
         self._pool_size = max(pool_size, 4)
         self._session: Any = None
@@ -53,6 +58,7 @@ class OssSession:
         self.timeout = timeout
         self.proxies = proxies
         self.signature = OssSignature(signature)
+        self.answer_deadline = answer_deadline
 
     def bucket(self, address: UploadAddress, auth: UploadAuth, *, region_hint: str = "") -> Any:
         """An ``oss2.Bucket`` for the upload address; CRC is checked by us (fastcrc), not by crcmod.
@@ -65,9 +71,11 @@ class OssSession:
         # (~0.5 s), which the desktop app should not pay before its window shows.
         import oss2
 
+        from vodstudio.transfer.oss_wire import GuardedSession
+
         with self._lock:
             if self._session is None:
-                self._session = oss2.Session(pool_size=self._pool_size)
+                self._session = GuardedSession(self._pool_size, self.answer_deadline)
         if self.signature is OssSignature.V1:
             v1 = oss2.StsAuth(auth.access_key_id, auth.access_key_secret, auth.security_token)
             return self._make(oss2, v1, address, None)
@@ -94,10 +102,24 @@ class OssSession:
             region=region,
         )
 
+    def close(self) -> None:
+        """Close the pooled connections (an engine's last act; the session can be used again)."""
+        with self._lock:
+            session, self._session = self._session, None
+        if session is not None:
+            session.session.close()
+
 
 def oss_error(exc: Exception) -> VodStudioError:
     """An oss2 exception as a typed error (network trouble is retryable, service codes classified)."""
+    from xml.etree.ElementTree import ParseError
+
     from oss2 import exceptions as oss_exc
+
+    unparsable = isinstance(exc, RuntimeError) and str(exc).startswith("parse xml")  # oss2's own
+    if unparsable or isinstance(exc, ParseError | KeyError | AttributeError | TypeError | IndexError):
+        # oss2 met an answer that is not OSS's XML (a portal page, garbage): say so, do not retry
+        return MalformedResponseError(f"OSS answered in an unexpected form: {type(exc).__name__}: {exc}")
 
     if isinstance(exc, oss_exc.RequestError):
         return NetworkError(f"OSS request failed: {exc.body if hasattr(exc, 'body') else exc}")
@@ -121,6 +143,7 @@ def oss_error(exc: Exception) -> VodStudioError:
 
 class _IterBody:
     __slots__ = ("_reader",)
+    streamed = True  # the answer's deadline starts when the last byte left (oss_wire.GuardedSession)
 
     def __init__(self, reader: SliceReader) -> None:
         self._reader = reader
@@ -129,7 +152,8 @@ class _IterBody:
         return self._reader.size
 
     def __iter__(self) -> Iterator[bytes]:
-        return iter(self._reader)
+        yield from self._reader
+        deadline.body_sent()
 
 
 class SliceReader:
@@ -151,7 +175,16 @@ class SliceReader:
         on_bytes: Callable[[int], None] | None = None,
     ) -> None:
         self.path = str(path)
-        self._file = open(path, "rb")  # noqa: SIM115 - closed by close(), after requests is done
+        try:
+            self._file = open(path, "rb")  # noqa: SIM115 - closed by close(), after requests is done
+        except FileNotFoundError as exc:  # deleted mid-upload: say so now, no network retries
+            raise SourceFileError(
+                "the file is gone (deleted or moved during the upload)", code="file.missing", path=self.path
+            ) from exc
+        except OSError as exc:
+            raise SourceFileError(
+                f"cannot read the file: {exc.strerror}", code="file.unreadable", path=self.path
+            ) from exc
         self._file.seek(offset)
         self._remaining = size
         self.size = size

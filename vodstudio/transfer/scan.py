@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterator, Sequence
@@ -22,7 +23,29 @@ class Candidate:
 @dataclass(frozen=True)
 class Skipped:
     path: Path
-    reason: str  # "not-media", "file.missing", "file.not-regular", "file.unreadable"
+    # "not-media", "file.missing", "file.not-regular", "file.unreadable", "name.not-utf8", "file.symlink-loop"
+    reason: str
+
+
+def displayable(path: Path | str) -> str:
+    """The path as text that can be printed and stored (undecodable bytes shown as U+FFFD)."""
+    return os.fsencode(str(path)).decode("utf-8", "replace")
+
+
+def _utf8(path: Path) -> bool:
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:  # bytes that are not UTF-8 came through as lone surrogates
+        return False
+    return True
+
+
+def _is_dir(path: Path) -> bool | None:
+    """True/False, or None for a symlink loop (Path.is_dir would just say False)."""
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except OSError as exc:
+        return None if exc.errno == errno.ELOOP else False
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -54,7 +77,13 @@ def scan(
     """
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        if not _utf8(path):
+            yield Skipped(path, "name.not-utf8")
+            continue
+        is_dir = _is_dir(path)
+        if is_dir is None:
+            yield Skipped(path, "file.symlink-loop")
+        elif is_dir:
             children = _walk(path) if recurse else (p for p in sorted(path.iterdir()) if not p.is_dir())
             for child in children:
                 yield from _one(child, explicit=False, include_all=include_all, forced_kind=forced_kind)
@@ -65,6 +94,9 @@ def scan(
 def _one(
     path: Path, *, explicit: bool, include_all: bool, forced_kind: JobKind | None
 ) -> Iterator[Candidate | Skipped]:
+    if not _utf8(path):  # SQLite, the API and the terminal all need text: report it, go on
+        yield Skipped(path, "name.not-utf8")
+        return
     kind = forced_kind or kind_for_name(path.name)
     if kind is None:
         if not include_all:
@@ -74,7 +106,9 @@ def _one(
     try:
         st = path.stat()
     except OSError as exc:
-        if explicit:  # queued anyway: the job then fails with a clear code, visible in the queue
+        if exc.errno == errno.ELOOP:
+            yield Skipped(path, "file.symlink-loop")
+        elif explicit:  # queued anyway: the job then fails with a clear code, visible in the queue
             yield Candidate(path, kind, 0, 0)
         else:
             yield Skipped(path, "file.missing" if isinstance(exc, FileNotFoundError) else "file.unreadable")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from vodstudio.core.errors import SourceFileError
 from vodstudio.core.jobs import Checkpoint
-from vodstudio.transfer.multipart import check_unchanged
+from vodstudio.transfer.multipart import check_unchanged, file_crc
 from vodstudio.transfer.oss_call import JobTransfer
 
 
@@ -14,4 +15,11 @@ def upload_simple(jt: JobTransfer, cp: Checkpoint) -> int:
         0, cp.file_size, lambda bucket, body: bucket.put_object(cp.object_key, body), "object"
     )
     check_unchanged(jt.path, cp.file_size, cp.mtime_ns)
+    # Small enough to read again whole: an edit during the PUT that kept size and mtime shows here.
+    if file_crc(jt.path, 0, cp.file_size) != crc:
+        raise SourceFileError(
+            "the file was changed in place during the upload (size and modification time were kept)",
+            code="file.changed",
+            path=jt.path,
+        )
     return crc

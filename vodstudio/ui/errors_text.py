@@ -70,6 +70,16 @@ class ErrorText(QObject):
             "integrity": self.tr("The uploaded data did not match the file (checksum mismatch)."),
             "network": self.tr("Network problem: the server could not be reached."),
             "network.timeout": self.tr("The server stopped answering in time."),
+            "network.stalled": self.tr("The server stopped answering."),
+            "oss.redirect": self.tr("The storage server redirected the upload elsewhere; it was refused."),
+            "api.redirect": self.tr("The API server redirected the request elsewhere; it was refused."),
+            "storage.full": self.tr(
+                "The disk holding the profile is full. Free some space; the upload resumes."
+            ),
+            "storage.read-only": self.tr("The profile folder is read-only: nothing can be saved."),
+            "storage.corrupt": self.tr("The queue database is damaged; restart VOD Studio to set it aside."),
+            "storage.io": self.tr("The profile's database could not be read or written."),
+            "engine.busy": self.tr("Another VOD Studio process is uploading from this profile."),
             "cancelled": self.tr("Cancelled."),
             "config.missing-secret": self.tr(
                 "The account's secret is not in the keychain any more: enter it again in Accounts."

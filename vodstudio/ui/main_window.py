@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from vodstudio.app_info import NAME, VERSION
 from vodstudio.core.accounts import Account
+from vodstudio.core.errors import EngineBusyError
 from vodstudio.services import Services
 from vodstudio.ui.accounts.welcome import WelcomeView
 from vodstudio.ui.bridge import EngineBridge, run_in_background
@@ -92,8 +93,12 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.bridge = EngineBridge(self)
         self.engine = services.uploads.engine(self.bridge.sink)
+        self.engine_busy = ""  # another process runs this profile's queue: shown here, not run here
         if start_engine:
-            self.engine.start()
+            try:
+                self.engine.start()
+            except EngineBusyError as exc:
+                self.engine_busy = describe_error(exc)
         # The layout lives in the profile (not the registry or a plist): one folder holds everything.
         self._window_settings = QSettings(
             str(Path(services.paths.data_dir) / "window.ini"), QSettings.Format.IniFormat
@@ -101,6 +106,8 @@ class MainWindow(QMainWindow):
         self._build_ui()
         self._build_actions()
         self._build_status_bar()
+        if self.engine_busy:
+            self.statusBar().showMessage(self.engine_busy)
         self._build_tray()
         self._restore_window_state()
         self.reload_accounts()

@@ -7,5 +7,7 @@ from typing import Any
 
 
 class RpcCaller:
+    clock_offset: float = 0.0  # server time minus local time, learned from the answers' Date
+
     def call(self, action: str, params: Mapping[str, object], *, cdn: bool = False) -> dict[str, Any]:
         raise NotImplementedError

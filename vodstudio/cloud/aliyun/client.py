@@ -11,9 +11,11 @@ import time
 from collections.abc import Mapping
 from types import TracebackType
 from typing import Any, Self
+from urllib.parse import urlsplit
 
 import httpx
 
+from vodstudio.cloud import http_deadline
 from vodstudio.cloud.aliyun.cdn_ops import CdnOps
 from vodstudio.cloud.aliyun.domain_ops import DomainOps
 from vodstudio.cloud.aliyun.media_ops import MediaOps
@@ -22,14 +24,16 @@ from vodstudio.cloud.aliyun.search_ops import SearchOps
 from vodstudio.cloud.aliyun.signing import percent_encode, signed_params
 from vodstudio.cloud.aliyun.signing_v3 import sign_rpc
 from vodstudio.cloud.aliyun.upload_ops import UploadOps
-from vodstudio.cloud.http import make_http_client
+from vodstudio.cloud.http import API_DEADLINE_S, make_http_client
 from vodstudio.cloud.retry import RetryPolicy, as_network_error, run_with_retry, with_retry_after
 from vodstudio.core.accounts import Account, ProxySetting, SignatureScheme
 from vodstudio.core.errors import (
     ClockSkewError,
     ConfigError,
     MalformedResponseError,
+    RedirectError,
     ServiceFacts,
+    StalledError,
     VodStudioError,
     classify,
 )
@@ -37,6 +41,8 @@ from vodstudio.store.logs import redact
 
 log = logging.getLogger("vodstudio.cloud.aliyun")
 
+MAX_ANSWER_BYTES = 8 * 1024 * 1024  # the largest real answers (SearchMedia pages) are far smaller
+CLOCK_NOISE_S = 2.0  # Date has 1 s resolution plus latency: smaller differences are not skew
 CDN_REGION = "cn-shanghai"
 CDN_ENDPOINT = "https://vod.cn-shanghai.aliyuncs.com"
 # Regions with their own endpoint (reference §1.1); cn-hangzhou is served by Shanghai, the rest centrally.
@@ -128,6 +134,7 @@ class VodClient(UploadOps, MediaOps, SearchOps, CdnOps, MediaRefreshOps, DomainO
         cdn_endpoint: str | None = None,
         proxy: ProxySetting = ProxySetting(),  # noqa: B008 - frozen dataclass, safe as a default
         timeout: float = 30.0,
+        deadline: float = API_DEADLINE_S,
         retry: RetryPolicy | None = None,
         transport: httpx.BaseTransport | None = None,
         cancel: threading.Event | None = None,
@@ -145,9 +152,13 @@ class VodClient(UploadOps, MediaOps, SearchOps, CdnOps, MediaRefreshOps, DomainO
         self.cdn_endpoint = (cdn_endpoint or (endpoint if endpoint else CDN_ENDPOINT)).rstrip("/")
         self.retry = retry or RetryPolicy()
         self.cancel = cancel
-        self.clock_offset = 0.0  # server time minus local time, learned from InvalidTimeStamp.Expired
+        self.clock_offset = 0.0  # server time minus local time, learned from every answer's Date
+        self.deadline = deadline
         self._http = make_http_client(
-            proxy=proxy, timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)), transport=transport
+            proxy=proxy,
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
+            transport=transport,
+            deadline=deadline,
         )
 
     @classmethod
@@ -188,16 +199,16 @@ class VodClient(UploadOps, MediaOps, SearchOps, CdnOps, MediaRefreshOps, DomainO
     def _call_once(self, action: str, params: dict[str, str], cdn: bool) -> dict[str, Any]:
         """One attempt, plus the single clock-corrected resend when the timestamp was rejected."""
         for corrected in (False, True):
-            response = self._post(action, params, cdn)
+            response, body = self._post(action, params, cdn)
             try:
-                return self._answer(action, response)
+                return self._answer(action, response, body)
             except ClockSkewError:
                 if corrected or not self._learn_clock(response):
                     raise
                 log.warning("%s: clock skew corrected by %.0fs, resending", action, self.clock_offset)
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _post(self, action: str, params: dict[str, str], cdn: bool) -> httpx.Response:
+    def _post(self, action: str, params: dict[str, str], cdn: bool) -> tuple[httpx.Response, bytes]:
         base = self.cdn_endpoint if cdn else self.endpoint
         headers: dict[str, str] = {}
         if self.signature is SignatureScheme.HMAC_SHA1:
@@ -206,12 +217,20 @@ class VodClient(UploadOps, MediaOps, SearchOps, CdnOps, MediaRefreshOps, DomainO
             url, headers = self._sign_v3(base, action, params)
         started = time.monotonic()
         try:
-            response = self._http.post(url, headers=headers)
+            with self._http.stream("POST", url, headers=headers) as response:
+                body = _read_capped(action, response)
         except httpx.TransportError as exc:
             log.info("%s failed after %.3fs: %s", action, time.monotonic() - started, type(exc).__name__)
+            if http_deadline.expired():
+                raise StalledError(
+                    f"{action}: the server stopped answering (no complete answer within {self.deadline:g} s)"
+                ) from exc
             raise as_network_error(exc) from exc
         log.debug("%s %s in %.3fs", action, params, time.monotonic() - started)
-        return response
+        if 300 <= response.status_code < 400:
+            raise _redirect_error(action, base, response)
+        self._observe_clock(response)
+        return response, body
 
     def _sign_v1(self, base: str, action: str, params: dict[str, str], cdn: bool) -> str:
         signed = signed_params(
@@ -242,14 +261,14 @@ class VodClient(UploadOps, MediaOps, SearchOps, CdnOps, MediaRefreshOps, DomainO
         )
         return (f"{base}/?{call.query}" if call.query else f"{base}/"), call.headers
 
-    def _answer(self, action: str, response: httpx.Response) -> dict[str, Any]:
+    def _answer(self, action: str, response: httpx.Response, raw: bytes) -> dict[str, Any]:
         status = response.status_code
         try:
-            body = response.json()
+            body = json.loads(raw)
         except (json.JSONDecodeError, UnicodeDecodeError):
             body = None
         if not isinstance(body, dict):
-            snippet = redact(response.text[:200].replace("\n", " "))
+            snippet = redact(raw[:200].decode("utf-8", "replace").replace("\n", " "))
             raise MalformedAnswerError(
                 f"{action}: the answer is not a JSON object", http_status=status, snippet=snippet
             )
@@ -289,6 +308,12 @@ class VodClient(UploadOps, MediaOps, SearchOps, CdnOps, MediaRefreshOps, DomainO
             error = with_retry_after(error, float(retry_after))
         return error
 
+    def _observe_clock(self, response: httpx.Response) -> None:
+        """Keep ``clock_offset`` current from every answer: credential deadlines are server times."""
+        offset = _server_offset(response)
+        if offset is not None and abs(offset - self.clock_offset) > CLOCK_NOISE_S:
+            self.clock_offset = offset
+
     def _learn_clock(self, response: httpx.Response) -> bool:
         """Set ``clock_offset`` from the answer's ``Date`` header; False when there is none."""
         header = response.headers.get("Date", "")
@@ -300,3 +325,40 @@ class VodClient(UploadOps, MediaOps, SearchOps, CdnOps, MediaRefreshOps, DomainO
             server = server.replace(tzinfo=dt.UTC)
         self.clock_offset = (server - dt.datetime.now(dt.UTC)).total_seconds()
         return True
+
+
+def _server_offset(response: httpx.Response) -> float | None:
+    try:
+        server = email.utils.parsedate_to_datetime(response.headers.get("Date", ""))
+    except (TypeError, ValueError):
+        return None
+    if server.tzinfo is None:
+        server = server.replace(tzinfo=dt.UTC)
+    return (server - dt.datetime.now(dt.UTC)).total_seconds()
+
+
+def _read_capped(action: str, response: httpx.Response) -> bytes:
+    """The answer's body, refusing one larger than any real VOD answer (a hostile or broken server)."""
+    chunks: list[bytes] = []
+    total = 0
+    for chunk in response.iter_bytes():
+        total += len(chunk)
+        if total > MAX_ANSWER_BYTES:
+            raise MalformedAnswerError(
+                f"{action}: the answer is larger than {MAX_ANSWER_BYTES} bytes",
+                http_status=response.status_code,
+                snippet="",
+            )
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _redirect_error(action: str, base: str, response: httpx.Response) -> RedirectError:
+    asked = urlsplit(base).hostname or "?"
+    host = urlsplit(response.headers.get("Location", "")).hostname or asked
+    return RedirectError(
+        f"{action}: {asked} answered HTTP {response.status_code} redirecting to {host}; API calls never "
+        "follow redirects (the signed request would go to that host)",
+        code="api.redirect",
+        location_host=host,
+    )

@@ -37,15 +37,18 @@ class UploadAuth:
     expire_utc: dt.datetime | None
     region: str
     issued_at: float
+    clock_offset: float = 0.0  # server minus local seconds when it was issued (ExpireUTCTime is server time)
 
     @property
     def deadline(self) -> float:
-        """Epoch seconds: the earliest of ExpireUTCTime, issued_at + Expiration, issued_at + 3000."""
+        """Local epoch seconds: the earliest of ExpireUTCTime (moved to our clock), issued_at +
+        Expiration, issued_at + 3000. A server clock 20 min behind must not make every fresh
+        credential look expired (a refresh before every part)."""
         candidates = [self.issued_at + DOCUMENTED_LIFETIME_S]
         if self.expiration_s is not None:
             candidates.append(self.issued_at + self.expiration_s)
         if self.expire_utc is not None:
-            candidates.append(self.expire_utc.timestamp())
+            candidates.append(self.expire_utc.timestamp() - self.clock_offset)
         return min(candidates)
 
     def seconds_left(self, now: float | None = None) -> float:
@@ -100,8 +103,9 @@ def _parse_expire_utc(value: object) -> dt.datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
-def decode_upload_auth(b64: str, issued_at: float) -> UploadAuth:
-    """``issued_at`` is the local epoch time the API answered (the credential's clock starts then)."""
+def decode_upload_auth(b64: str, issued_at: float, *, clock_offset: float = 0.0) -> UploadAuth:
+    """``issued_at`` is the local epoch time the API answered (the credential's clock starts then);
+    ``clock_offset`` the server's clock minus ours, to read ExpireUTCTime on our clock."""
     data = _decode_json(b64, "UploadAuth")
     return UploadAuth(
         access_key_id=_require_str(data, "AccessKeyId", "UploadAuth"),
@@ -111,4 +115,5 @@ def decode_upload_auth(b64: str, issued_at: float) -> UploadAuth:
         expire_utc=_parse_expire_utc(data.get("ExpireUTCTime")),
         region=str(data.get("Region") or ""),
         issued_at=issued_at,
+        clock_offset=clock_offset,
     )

@@ -14,38 +14,45 @@ Json = Mapping[str, Any]
 _QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
 
 
+def _get(data: Json, key: str) -> Any:
+    """``data[key]`` or None; a list or a number where an object belongs is a malformed answer."""
+    if not isinstance(data, Mapping):
+        raise MalformedResponseError(f"expected an object holding {key}, got {type(data).__name__}")
+    return data.get(key)
+
+
 def text(data: Json, key: str, default: str = "") -> str:
-    value = data.get(key)
+    value = _get(data, key)
     return default if value is None else str(value)
 
 
 def integer(data: Json, key: str, default: int = 0) -> int:
-    value = data.get(key)
+    value = _get(data, key)
     if value is None or value == "":
         return default
     try:
         return int(float(value)) if isinstance(value, str) and "." in value else int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise MalformedResponseError(f"{key} is not an integer: {value!r}") from None
 
 
 def optional_int(data: Json, key: str) -> int | None:
-    return None if data.get(key) in (None, "") else integer(data, key)
+    return None if _get(data, key) in (None, "") else integer(data, key)
 
 
 def number(data: Json, key: str, default: float = 0.0) -> float:
-    value = data.get(key)
+    value = _get(data, key)
     if value is None or value == "":
         return default
     try:
         return float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise MalformedResponseError(f"{key} is not a number: {value!r}") from None
 
 
 def timestamp(data: Json, key: str) -> dt.datetime | None:
     """ISO 8601 UTC (``2017-06-26T05:38:48Z``) as an aware datetime; empty → ``None``."""
-    value = data.get(key)
+    value = _get(data, key)
     if not value:
         return None
     try:
@@ -83,7 +90,7 @@ def as_list(value: Any) -> list[Any]:
 
 def items(data: Json, key: str, inner: str | None = None) -> list[Any]:
     """A list at ``key``, also wrapped as ``{"Key": {"Inner": [...]}}`` (XML heritage); see ``as_list``."""
-    value = data.get(key)
+    value = _get(data, key)
     if isinstance(value, dict):
         value = value.get(inner) if inner else next(iter(value.values()), None)
     return as_list(value)
@@ -99,7 +106,7 @@ def comma_list(data: Json, key: str) -> list[str]:
 
 
 def obj(data: Json, key: str, *, required: bool = False) -> dict[str, Any]:
-    value = data.get(key)
+    value = _get(data, key)
     if isinstance(value, dict):
         return value
     if required or value not in (None, ""):
@@ -108,7 +115,7 @@ def obj(data: Json, key: str, *, required: bool = False) -> dict[str, Any]:
 
 
 def require_text(data: Json, key: str) -> str:
-    value = data.get(key)
+    value = _get(data, key)
     if value in (None, ""):
         raise MalformedResponseError(f"the answer lacks {key}")
     return str(value)

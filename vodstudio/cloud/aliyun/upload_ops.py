@@ -38,12 +38,14 @@ def _encode_url(url: str) -> str:
     return quote(url, safe=_URL_SAFE)
 
 
-def _ticket(body: dict[str, Any], id_key: str, url_key: str = "") -> UploadTicket:
+def _ticket(
+    body: dict[str, Any], id_key: str, url_key: str = "", *, clock_offset: float = 0.0
+) -> UploadTicket:
     issued_at = time.time()
     return UploadTicket(
         media_id=p.require_text(body, id_key),
         address=decode_upload_address(p.require_text(body, "UploadAddress")),
-        auth=decode_upload_auth(p.require_text(body, "UploadAuth"), issued_at),
+        auth=decode_upload_auth(p.require_text(body, "UploadAuth"), issued_at, clock_offset=clock_offset),
         request_id=p.text(body, "RequestId"),
         media_url=p.text(body, url_key) if url_key else "",
         file_url=p.text(body, "FileURL"),
@@ -102,7 +104,7 @@ class UploadOps(RpcCaller):
             "AppId": app_id,
             "ReferenceId": reference_id,
         }
-        return _ticket(self.call("CreateUploadVideo", params), "VideoId")
+        return _ticket(self.call("CreateUploadVideo", params), "VideoId", clock_offset=self.clock_offset)
 
     def refresh_upload_video(self, video_id: str = "", *, reference_id: str = "") -> UploadTicket:
         """A new credential for the same upload address (the old one keeps its object key)."""
@@ -112,7 +114,7 @@ class UploadOps(RpcCaller):
         body = self.call("RefreshUploadVideo", params)
         if not body.get("VideoId") and video_id:
             body = {**body, "VideoId": video_id}
-        return _ticket(body, "VideoId")
+        return _ticket(body, "VideoId", clock_offset=self.clock_offset)
 
     def delete_attached_media(self, media_ids: Sequence[str]) -> list[str]:
         """Delete watermarks, subtitles or materials (≤20 per call, split); returns the unknown ids."""
@@ -152,7 +154,9 @@ class UploadOps(RpcCaller):
             "UserData": _json_param(user_data),
             "AppId": app_id,
         }
-        return _ticket(self.call("CreateUploadImage", params), "ImageId", "ImageURL")
+        return _ticket(
+            self.call("CreateUploadImage", params), "ImageId", "ImageURL", clock_offset=self.clock_offset
+        )
 
     def create_upload_attached_media(
         self,
@@ -188,7 +192,12 @@ class UploadOps(RpcCaller):
             "UserData": _json_param(user_data),
             "AppId": app_id,
         }
-        return _ticket(self.call("CreateUploadAttachedMedia", params), "MediaId", "MediaURL")
+        return _ticket(
+            self.call("CreateUploadAttachedMedia", params),
+            "MediaId",
+            "MediaURL",
+            clock_offset=self.clock_offset,
+        )
 
     def upload_media_by_url(
         self,

@@ -12,13 +12,14 @@ from typing import Any, Self
 
 import httpx
 
-from vodstudio.cloud.http import make_http_client
+from vodstudio.cloud import http_deadline
+from vodstudio.cloud.http import API_DEADLINE_S, make_http_client
 from vodstudio.cloud.huawei import signing
 from vodstudio.cloud.huawei.models import AssetPage, HuaweiAsset, HuaweiTaskStatus, TaskItem
 from vodstudio.cloud.retry import RetryPolicy, as_network_error, run_with_retry
 from vodstudio.core import batching
 from vodstudio.core.accounts import Account, ProxySetting
-from vodstudio.core.errors import ConfigError, MalformedResponseError, ServiceFacts, classify
+from vodstudio.core.errors import ConfigError, MalformedResponseError, ServiceFacts, StalledError, classify
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +93,7 @@ class HuaweiVodClient:
             proxy=proxy or ProxySetting(),
             timeout=httpx.Timeout(timeout, connect=min(10.0, timeout)),
             transport=transport,
+            deadline=API_DEADLINE_S,
         )
 
     @classmethod
@@ -216,6 +218,8 @@ class HuaweiVodClient:
         try:
             return self._http.request(method, url, headers=signed, content=content)
         except httpx.TransportError as exc:
+            if http_deadline.expired():
+                raise StalledError(f"the server stopped answering within {API_DEADLINE_S:g} s") from exc
             raise as_network_error(exc) from exc
 
 
