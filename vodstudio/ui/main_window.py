@@ -426,9 +426,17 @@ class MainWindow(QMainWindow):
         folder = self.services.paths.log_dir
         folder.mkdir(parents=True, exist_ok=True)
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            QMessageBox.information(
-                self, self.tr("Log Folder"), self.tr("The logs are in %1").replace("%1", str(folder))
+            # No file manager to open it (a bare system): say where the logs are, without blocking.
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("Log Folder"),
+                self.tr("The logs are in %1").replace("%1", str(folder)),
+                QMessageBox.StandardButton.Ok,
+                self,
             )
+            box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            box.open()
+            self.log_folder_box = box
 
     @Slot()
     def start_sandbox(self) -> None:
