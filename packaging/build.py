@@ -39,6 +39,8 @@ def folder_size(path: Path) -> int:
 
 
 def build(dist: Path, work: Path, *, clean: bool) -> Path:
+    # The translations are compiled here, at build time, so the bundle carries fresh .qm files.
+    subprocess.run([sys.executable, str(ROOT / "packaging" / "i18n.py"), "compile"], check=True, cwd=ROOT)
     if clean:
         shutil.rmtree(work, ignore_errors=True)
     began = time.monotonic()

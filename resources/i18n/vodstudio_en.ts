@@ -76,6 +76,18 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>ACS3-HMAC-SHA256 (recommended)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>HMAC-SHA1 (legacy)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Request &amp;signature:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Alibaba Cloud ApsaraVideo VOD</source>
             <translation type="unfinished" />
         </message>
@@ -140,6 +152,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Keep</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Enter the secret first.</source>
             <translation type="unfinished" />
         </message>
@@ -149,6 +165,13 @@
         </message>
         <message>
             <source>Connected.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Ask</name>
+        <message>
+            <source>Cancel</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -258,6 +281,10 @@
     <context>
         <name>CdnPanel</name>
         <message>
+            <source>CDN domain</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>CDN domain, e.g. vod.example.com</source>
             <translation type="unfinished" />
         </message>
@@ -287,6 +314,30 @@
         </message>
         <message>
             <source>This cloud takes playback URLs or asset ids for refresh and prefetch; it has no usage charts or logs here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>online</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>offline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>being configured</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>configuration failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>in review</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>review failed</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
@@ -687,6 +738,18 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The service computed a different request signature. Check the AccessKey secret; if it is right, switch the account's request signature (Accounts → Request signature).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The service does not accept this request signature. Set the account's request signature to ACS3-HMAC-SHA256 (Accounts → Request signature).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The bucket refuses OSS V1 signatures (new accounts and buckets); uploads must be signed with OSS V4.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The computer's clock is too far off. Correct the system time.</source>
             <translation type="unfinished" />
         </message>
@@ -792,6 +855,38 @@
         </message>
         <message>
             <source>The server stopped answering in time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server stopped answering.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The storage server redirected the upload elsewhere; it was refused.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The API server redirected the request elsewhere; it was refused.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The disk holding the profile is full. Free some space; the upload resumes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The profile folder is read-only: nothing can be saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The queue database is damaged; restart VOD Studio to set it aside.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The profile's database could not be read or written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Another VOD Studio process is uploading from this profile.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -929,6 +1024,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Keep</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Edit…</source>
             <translation type="unfinished" />
         </message>
@@ -984,6 +1083,13 @@
             <translation>
                 <numerusform>Delete %n asset? Source, streams and snapshots are removed for good.</numerusform>
                 <numerusform>Delete %n assets? Source, streams and snapshots are removed for good.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n Asset(s)</source>
+            <translation>
+                <numerusform>Delete %n Asset</numerusform>
+                <numerusform>Delete %n Assets</numerusform>
             </translation>
         </message>
         <message>
@@ -1055,12 +1161,15 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Images (%1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Cover replaced.</source>
             <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Sent %n video(s) to the CDN; the CDN section's Tasks show each result.</source>
+            <translation>
+                <numerusform>Sent %n video to the CDN; the CDN section's Tasks show each result.</numerusform>
+                <numerusform>Sent %n videos to the CDN; the CDN section's Tasks show each result.</numerusform>
+            </translation>
         </message>
         <message>
             <source>None of the selected videos has a play URL yet.</source>
@@ -1251,6 +1360,18 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>&amp;Preferences…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Keyboard Shortcuts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open &amp;Log Folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>&amp;About %1</source>
             <translation type="unfinished" />
         </message>
@@ -1300,11 +1421,37 @@ Upload to, manage and serve from cloud VOD.</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <source>%n active transfer(s)</source>
+            <source>%n uploading</source>
             <translation>
-                <numerusform>%n active transfer</numerusform>
-                <numerusform>%n active transfers</numerusform>
+                <numerusform>%n uploading</numerusform>
+                <numerusform>%n uploading</numerusform>
             </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n waiting</source>
+            <translation>
+                <numerusform>%n waiting</numerusform>
+                <numerusform>%n waiting</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Quit %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n upload(s) are running. Quit now? They stop where they are and continue the next time you open %1.</source>
+            <translation>
+                <numerusform>%n upload are running. Quit now? They stop where they are and continue the next time you open %1.</numerusform>
+                <numerusform>%n uploads are running. Quit now? They stop where they are and continue the next time you open %1.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep Uploading</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Idle</source>
@@ -1342,7 +1489,138 @@ Upload to, manage and serve from cloud VOD.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Log Folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The logs are in %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Sandbox</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MediaFilters</name>
+        <message>
+            <source>All media</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Videos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Audio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Images</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Subtitles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MediaRefreshDialog</name>
+        <message>
+            <source>Prefetch on CDN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh on CDN</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Every play URL of %n video(s) in the chosen formats (none ticked: all formats).</source>
+            <translation>
+                <numerusform>Every play URL of %n video in the chosen formats (none ticked: all formats).</numerusform>
+                <numerusform>Every play URL of %n videos in the chosen formats (none ticked: all formats).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>TS slices per M3U8 stream</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>M3U8: also the first &amp;TS slices:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Counting the URLs and checking today's quota…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This uses %1 of today's %2 left.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n video(s) have nothing to send yet (not playable).</source>
+            <translation>
+                <numerusform>%n video have nothing to send yet (not playable).</numerusform>
+                <numerusform>%n videos have nothing to send yet (not playable).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not enough quota today: send fewer videos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sending…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MediaTasksTable</name>
+        <message>
+            <source>Video ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>URLs done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>URLs failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Job ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1392,6 +1670,10 @@ Upload to, manage and serve from cloud VOD.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Cover preview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Default transcoding</source>
             <translation type="unfinished" />
         </message>
@@ -1420,15 +1702,33 @@ Upload to, manage and serve from cloud VOD.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 file(s) and %2 folder(s) to account “%3”.</source>
+            <source>The folder “%1” to account “%2”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n file(s)</source>
+            <translation>
+                <numerusform>%n file</numerusform>
+                <numerusform>%n files</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n folder(s)</source>
+            <translation>
+                <numerusform>%n folder</numerusform>
+                <numerusform>%n folders</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 and %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 to account “%2”.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>“%1” to account “%2”.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 files to account “%2”.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1439,8 +1739,35 @@ Upload to, manage and serve from cloud VOD.</source>
             <source>Cover Image</source>
             <translation type="unfinished" />
         </message>
+    </context>
+    <context>
+        <name>PreferencesDialog</name>
         <message>
-            <source>Images (%1)</source>
+            <source>Preferences</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow the system</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Light</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Theme:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The new language is used from the next start of VOD Studio.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1503,6 +1830,22 @@ Upload to, manage and serve from cloud VOD.</source>
         </message>
         <message>
             <source>Retry Failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Take the selected finished uploads off the list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clear Finished</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Take every done and cancelled upload off the list</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1588,6 +1931,10 @@ Upload to, manage and serve from cloud VOD.</source>
                 <numerusform>Cancel %n upload? Partly uploaded videos are deleted from the cloud.</numerusform>
                 <numerusform>Cancel %n uploads? Partly uploaded videos are deleted from the cloud.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Keep Uploading</source>
+            <translation type="unfinished" />
         </message>
         <message numerus="yes">
             <source>%n job(s)</source>
@@ -1693,6 +2040,61 @@ Upload to, manage and serve from cloud VOD.</source>
         </message>
         <message>
             <source>Error</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <source>Keyboard Shortcuts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move the selected upload up / down</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ctrl+Up / Ctrl+Down</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Play or pause the preview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Space</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next field (in a text box too)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tab</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type a tab character in a text box</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ctrl+Tab</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the account list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Space or F4 on the account box</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Action</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shortcut</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1882,7 +2284,15 @@ Directories end with /</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Refreshes and prefetches by video</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>%1 in progress · %2 done · %3 failed · %4 waiting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Newest %1 of %2 tasks:</source>
             <translation type="unfinished" />
         </message>
         <message>

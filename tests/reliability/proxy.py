@@ -20,9 +20,15 @@ from vodstudio.sandbox.oss import operation_name
 UPLOAD_OPS = ("UploadPart", "PutObject")
 
 
-def operation_of(method: str, target: str) -> str:
+def operation_of(method: str, target: str, head: bytes = b"") -> str:
+    """The VOD action (ACS3 sends it as the ``x-acs-action`` header, V1 as a query parameter) or the
+    OSS operation of a request."""
     parts = urlsplit(target)
     params = dict(parse_qsl(parts.query, keep_blank_values=True))
+    for line in head.decode("latin-1").split("\r\n")[1:]:
+        name, _, value = line.partition(":")
+        if name.strip().lower() == "x-acs-action":
+            return value.strip()
     if parts.path in ("", "/") and "Action" in params:
         return params["Action"]
     return operation_name(method, params)
@@ -100,7 +106,7 @@ class KillProxy:
         head, length, method, target = _read_head(reader)
         if not head:
             return False
-        operation = operation_of(method, target)
+        operation = operation_of(method, target, head)
         with self._lock:
             self.seen.append(operation)
         upstream.sendall(head)

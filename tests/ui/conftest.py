@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,6 +15,14 @@ from vodstudio.services import Services, build_services
 from vodstudio.store.paths import ProfilePaths
 from vodstudio.store.secrets import MemoryKeyring, SecretStore
 from vodstudio.ui.bridge import background_busy
+
+
+@pytest.fixture(autouse=True, scope="session")
+def english_numbers() -> None:
+    """Numbers as the English UI writes them (the container's C locale has no digit grouping)."""
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 def make_services(sandbox: Any = None, *, part_size: int | None = None) -> Services:
@@ -43,3 +54,49 @@ def services(sandbox: Any) -> Iterator[Services]:
     # Widgets sit in reference cycles (slots capturing self); collect them here, in the GUI thread,
     # before a worker thread's allocation triggers the GC and finalises them there.
     gc.collect()
+
+
+def i18n_tool() -> Any:
+    """``packaging/i18n.py`` (a script folder, not a package: loaded by path)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[2] / "packaging" / "i18n.py"
+    spec = importlib.util.spec_from_file_location("vodstudio_i18n_tool", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def catalogues(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped catalogues compiled fresh from resources/i18n/*.ts, plus a pseudo-locale that makes
+    every string 40 % longer (to find labels that would be cut short in a longer language)."""
+    i18n = i18n_tool()
+    compile_all, pseudo_catalogue, ts_path = i18n.compile_all, i18n.pseudo_catalogue, i18n.ts_path
+    folder = tmp_path_factory.mktemp("i18n")
+    compile_all(folder)
+    pseudo_ts = pseudo_catalogue(ts_path("en"), folder / "vodstudio_pseudo.ts")
+    run = [str(Path(sys.executable).parent / "pyside6-lrelease"), str(pseudo_ts), "-qm"]
+    subprocess.run([*run, str(folder / "vodstudio_pseudo.qm")], check=True, capture_output=True)
+    return folder
+
+
+@pytest.fixture
+def language(request: pytest.FixtureRequest, qapp: Any, catalogues: Path) -> Iterator[str]:
+    """``language`` parametrized with "en", "zh_CN" or "pseudo": widgets built in the test speak it."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    from vodstudio.ui.i18n import install_translators, remove_translators
+
+    code = str(request.param)
+    if code == "pseudo":
+        translator = QTranslator(qapp)
+        assert translator.load(str(catalogues / "vodstudio_pseudo.qm"))
+        qapp.installTranslator(translator)
+        installed = [translator]
+    else:
+        installed = install_translators(qapp, code, folder=catalogues)
+    yield code
+    remove_translators(qapp, installed)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

@@ -101,7 +101,7 @@ def test_dropped_files_upload_and_show_done(qtbot: Any, window: MainWindow, tmp_
         window.uploads.model.index(r, QueueTableModel.COLUMNS.index("media_id")).data() for r in range(2)
     ]
     assert all(media_ids)
-    qtbot.waitUntil(lambda: "2 done" in window.uploads.totals_label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "2 done" in window.uploads.totals_label.text(), timeout=15_000)
     assert {job.tags for job in window.services.uploads.queue.page(0, 2)} == {("demo", "test")}
     assert window.services.settings.current.default_tags == ("demo", "test")  # remembered for next time
 
@@ -175,21 +175,21 @@ def test_queue_actions_reorder_pause_resume_cancel(
         assert file_names(win) == ["a.mp4", "b.mp4", "c.mp4"]
         panel.table.selectRow(2)
         panel.act_up.trigger()
-        qtbot.waitUntil(lambda: file_names(win) == ["a.mp4", "c.mp4", "b.mp4"], timeout=5000)
+        qtbot.waitUntil(lambda: file_names(win) == ["a.mp4", "c.mp4", "b.mp4"], timeout=15_000)
         panel.table.selectRow(0)
         panel.act_down.trigger()
-        qtbot.waitUntil(lambda: file_names(win) == ["c.mp4", "a.mp4", "b.mp4"], timeout=5000)
+        qtbot.waitUntil(lambda: file_names(win) == ["c.mp4", "a.mp4", "b.mp4"], timeout=15_000)
         panel.table.selectRow(0)
         panel.act_pause.trigger()
-        qtbot.waitUntil(lambda: states(win)[0] == "Paused", timeout=5000)
+        qtbot.waitUntil(lambda: states(win)[0] == "Paused", timeout=15_000)
         panel.act_resume.trigger()
-        qtbot.waitUntil(lambda: states(win)[0] == "Queued", timeout=5000)
+        qtbot.waitUntil(lambda: states(win)[0] == "Queued", timeout=15_000)
         monkeypatch.setattr(ask, "confirm", lambda *_a: True)  # the user says yes
         panel.table.selectRow(1)
         panel.delete_selected()  # the window's Delete key
-        qtbot.waitUntil(lambda: states(win) == ["Queued", "Cancelled", "Queued"], timeout=5000)
+        qtbot.waitUntil(lambda: states(win) == ["Queued", "Cancelled", "Queued"], timeout=15_000)
         panel.act_pause_all.trigger()
-        qtbot.waitUntil(lambda: states(win) == ["Paused", "Cancelled", "Paused"], timeout=5000)
-        qtbot.waitUntil(lambda: "2 paused" in panel.totals_label.text(), timeout=5000)
+        qtbot.waitUntil(lambda: states(win) == ["Paused", "Cancelled", "Paused"], timeout=15_000)
+        qtbot.waitUntil(lambda: "2 paused" in panel.totals_label.text(), timeout=15_000)
     finally:
         close_window(win)

@@ -80,7 +80,7 @@ class UsageChart(QChartView):
         self.setBackgroundBrush(palette.window())
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.follow_palette()
         super().changeEvent(event)
 

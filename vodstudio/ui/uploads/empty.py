@@ -23,11 +23,13 @@ class EmptyQueueView(QWidget):
         icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title = QLabel(self.tr("Drop videos, audio or images here"), self)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title.setWordWrap(True)  # a long language wraps instead of widening the window
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         title.setFont(font)
         hint = QLabel(self.tr("Folders are searched for media files. Uploads resume after a restart."), self)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setWordWrap(True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
