@@ -1121,7 +1121,7 @@
         <message numerus="yes">
             <source>%n source file(s) kept: they are the only playable stream. Tick Force to delete anyway.</source>
             <translation>
-                <numerusform>%n source file kept: they are the only playable stream. Tick Force to delete anyway.</numerusform>
+                <numerusform>%n source file kept: it is the only playable stream. Tick Force to delete anyway.</numerusform>
                 <numerusform>%n source files kept: they are the only playable stream. Tick Force to delete anyway.</numerusform>
             </translation>
         </message>
@@ -1441,7 +1441,7 @@ Upload to, manage and serve from cloud VOD.</source>
         <message numerus="yes">
             <source>%n upload(s) are running. Quit now? They stop where they are and continue the next time you open %1.</source>
             <translation>
-                <numerusform>%n upload are running. Quit now? They stop where they are and continue the next time you open %1.</numerusform>
+                <numerusform>%n upload is running. Quit now? They stop where they are and continue the next time you open %1.</numerusform>
                 <numerusform>%n uploads are running. Quit now? They stop where they are and continue the next time you open %1.</numerusform>
             </translation>
         </message>
@@ -1568,7 +1568,7 @@ Upload to, manage and serve from cloud VOD.</source>
         <message numerus="yes">
             <source>%n video(s) have nothing to send yet (not playable).</source>
             <translation>
-                <numerusform>%n video have nothing to send yet (not playable).</numerusform>
+                <numerusform>%n video has nothing to send yet (not playable).</numerusform>
                 <numerusform>%n videos have nothing to send yet (not playable).</numerusform>
             </translation>
         </message>

@@ -183,3 +183,40 @@ def test_refresh_by_video(
     assert [v["media_id"] for v in videos] == [video, video]
     assert cli(services, "cdn", "domains", "--json") == 0
     assert any(d["status"] == "online" for d in json.loads(capsys.readouterr().out))
+
+
+def test_queue_remove_and_clear(
+    qtbot: Any, services: Services, monkeypatch: Any, tmp_path: Path, capsys: Any
+) -> None:
+    """Issue 12 defect 6: the queue can be cleaned from both faces, through the engine's one method."""
+    from vodstudio.transfer.engine import UploadEngine
+
+    removes = spy(monkeypatch, UploadEngine, "remove")
+    clears = spy(monkeypatch, UploadEngine, "clear_finished")
+    for index in range(4):
+        write_file(tmp_path / f"clip {index}.mp4", 20_000, seed=index)
+    assert cli(services, "upload", *(str(tmp_path / f"clip {i}.mp4") for i in range(4))) == 0
+    queue = services.uploads.queue
+    ids = [job.id for job in queue.page(0, 10)]
+    assert len(ids) == 4 and all(job.state is JobState.DONE for job in queue.page(0, 10))
+    window = MainWindow(services, start_engine=False)
+    qtbot.addWidget(window)
+    try:
+        panel = window.uploads
+        panel.table.selectRow(0)
+        panel.act_remove.trigger()
+        qtbot.waitUntil(lambda: panel.model.rowCount() == 3, timeout=10_000)
+        assert removes == ["remove"]
+        assert cli(services, "queue", "remove", str(ids[1])) == 0
+        assert removes == ["remove", "remove"]
+        assert cli(services, "queue", "remove", "999999") == 1  # not in the queue: said, not hidden
+        assert "kept 999999" in capsys.readouterr().err
+        panel.act_clear.trigger()
+        qtbot.waitUntil(lambda: queue.totals().total == 0, timeout=10_000)
+        assert clears == ["clear_finished"]
+        assert cli(services, "queue", "clear") == 0
+        assert clears == ["clear_finished", "clear_finished"]
+        assert "Removed 0 finished job(s)." in capsys.readouterr().out
+    finally:
+        idle(qtbot)
+        window.shutdown()

@@ -136,14 +136,18 @@ def test_screenshot_option_writes_pngs(tmp_path: Path) -> None:
         [sys.executable, "-m", "vodstudio", "--screenshot", str(out)],
         capture_output=True,
         text=True,
-        timeout=180,
+        timeout=600,  # four looks (en/zh_CN x light/dark) of every view: about 80 s here
         check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    for name in ("welcome", "uploads", "library", "cdn", "cdn-usage", "accounts"):
-        image = QImage(str(out / f"{name}.png"))
-        assert not image.isNull(), name
-        assert image.width() >= 600 and image.height() >= 400
+    for look in ("", "-zh_CN", "-dark", "-zh_CN-dark"):
+        for name in ("uploads", "library", "cdn", "cdn-usage", "accounts"):
+            image = QImage(str(out / f"{name}{look}.png"))
+            assert not image.isNull(), name + look
+            assert image.width() >= 600 and image.height() >= 400
+        small = QImage(str(out / f"library{look}-small.png"))
+        assert (small.width(), small.height()) == (800, 560), look
+    assert not QImage(str(out / "welcome.png")).isNull()
 
 
 @pytest.mark.slow
@@ -162,6 +166,25 @@ def test_sandbox_option_opens_the_app_and_quits_by_itself(profile_home: Path) ->
     assert '"Sandbox"' in accounts and '"Sandbox (Huawei)"' in accounts
     log = next((profile_home / "logs").glob("*.log")).read_text("utf-8")
     assert "sandbox ready" in log
+    assert "Traceback" not in log + result.stderr
+
+
+@pytest.mark.slow
+def test_quitting_right_after_start_leaves_no_traceback(profile_home: Path) -> None:
+    """Issue 12: quitting at once logged ``Cannot operate on a closed database`` tracebacks."""
+    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
+    result = subprocess.run(
+        [sys.executable, "-m", "vodstudio", "--sandbox", "--quit-after", "0.05"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    log = next((profile_home / "logs").glob("*.log")).read_text("utf-8")
+    for words in ("Traceback", "closed database", "ERROR"):
+        assert words not in log + result.stderr, words
 
 
 def test_menu_shortcuts_reach_the_current_section(qtbot: Any, sandbox: Any) -> None:

@@ -189,21 +189,30 @@ class _Relay:
             log.exception("background callback failed")
 
 
-_executor: ThreadPoolExecutor | None = None
+# Two lanes. Network calls (searches, probes, thumbnails) share a small pool and may take seconds; the
+# queue's own changes (pause, move, remove: SQLite writes) go through one ordered worker of their own,
+# so a slow server never holds up a click on the queue and two quick moves land in the order made.
+_executors: dict[bool, ThreadPoolExecutor] = {}
 _relay: _Relay | None = None
 _tokens = itertools.count(1)
+_POOL_WORKERS = 4
 
 
-def _ensure_runtime() -> tuple[ThreadPoolExecutor, _Relay]:
-    global _executor, _relay
+def _ensure_runtime(ordered: bool) -> tuple[ThreadPoolExecutor, _Relay]:
+    global _relay
     app = QCoreApplication.instance()
     if app is None or QThread.currentThread() is not app.thread():
         raise RuntimeError("run_in_background must be called from the GUI thread")
     if _relay is None:
         _relay = _Relay()
-    if _executor is None:
-        _executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="vodstudio-bg")
-    return _executor, _relay
+    executor = _executors.get(ordered)
+    if executor is None:
+        executor = ThreadPoolExecutor(
+            max_workers=1 if ordered else _POOL_WORKERS,
+            thread_name_prefix="vodstudio-queue" if ordered else "vodstudio-bg",
+        )
+        _executors[ordered] = executor
+    return executor, _relay
 
 
 def run_in_background(
@@ -212,13 +221,16 @@ def run_in_background(
     on_error: Callable[[BaseException], None] | None = None,
     *,
     owner: QObject | None = None,
+    ordered: bool = False,
 ) -> BackgroundTask:
     """Run ``fn()`` on a worker thread; call ``on_done(result)`` or ``on_error(exc)`` in the GUI thread.
 
     Pass ``owner`` (usually the calling widget): if it has been destroyed by then, the callbacks are
-    skipped instead of touching a dead C++ object. Call from the GUI thread only.
+    skipped instead of touching a dead C++ object. ``ordered=True`` runs local, quick work (the queue's
+    database) one call at a time in the order asked, never behind network calls. Call from the GUI
+    thread only.
     """
-    executor, relay = _ensure_runtime()
+    executor, relay = _ensure_runtime(ordered)
     future: Future[Any] = Future()
     task = BackgroundTask(future=future, on_done=on_done, on_error=on_error, owner=owner, fn=fn)
     token = next(_tokens)
@@ -252,7 +264,6 @@ def background_busy() -> int:
 
 def shutdown_background(*, wait: bool = False) -> None:
     """Stop accepting work. With ``wait=False`` running calls finish on their own (daemon-like)."""
-    global _executor
-    if _executor is not None:
-        _executor.shutdown(wait=wait, cancel_futures=True)
-        _executor = None
+    while _executors:
+        _, executor = _executors.popitem()
+        executor.shutdown(wait=wait, cancel_futures=True)

@@ -12,19 +12,21 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop
+from PySide6.QtCore import QEventLoop, QTranslator
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from vodstudio.core.jobs import JobMetadata, JobState
 
 if TYPE_CHECKING:
     from vodstudio.services import Services
+    from vodstudio.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 SHOT_SIZE = (1280, 800)
+SMALL_SHOT = (800, 560)
 # (file name, size in bytes): small enough to finish quickly, CJK to show the fonts.
 DEMO_FILES = (
     ("Product launch keynote.mp4", 384 * 1024),
@@ -79,7 +81,7 @@ def grab(widget: QWidget, target: Path) -> Path:
     return target
 
 
-def shoot_uploads(window: Any, out: Path, media: Path) -> Path:
+def shoot_uploads(window: MainWindow, out: Path, media: Path, suffix: str) -> Path:
     """A queue with finished, running and waiting rows: a slow limit keeps the big files in flight."""
     window.show_section("uploads")
     engine, panel = window.engine, window.uploads
@@ -87,68 +89,80 @@ def shoot_uploads(window: Any, out: Path, media: Path) -> Path:
     panel.parts_spin.setValue(2)
     panel.limit_spin.setValue(1.0)  # MB/s
     panel.apply_limits()
-    account = window.account.name
-    engine.add_files(account, make_demo_files(media), JobMetadata(tags=("demo",)), recurse=False)
+    assert window.account is not None
+    before = engine.totals().count(JobState.DONE)
+    engine.add_files(window.account.name, make_demo_files(media), JobMetadata(tags=("demo",)), recurse=False)
     window.uploads.model.reload()
 
     def progressed() -> bool:
         totals = engine.totals()
-        return bool(totals.count(JobState.DONE) >= 3 and totals.count(JobState.UPLOADING) >= 1)
+        return bool(totals.count(JobState.DONE) >= before + 3 and totals.count(JobState.UPLOADING) >= 1)
 
     wait_until(progressed, 30.0, settle=1.5)
     window.bridge.drain()
     window.uploads.refresh()
     wait_until(lambda: False, 1.2)  # the totals line refreshes once a second
-    return grab(window, out / "uploads.png")
+    return grab(window, out / f"uploads{suffix}.png")
 
 
-def shoot_section(window: Any, key: str, out: Path, timeout: float) -> Path:
+def shoot_section(window: MainWindow, key: str, out: Path, timeout: float, suffix: str) -> Path:
     window.show_section(key)
     page = window.sections[key]
+    assert isinstance(page, QWidget)
     wait_until(lambda: first_view_rows(page) > 0, timeout, settle=2.0)  # settle: thumbnails, quota
-    return grab(window, out / f"{key}.png")
+    return grab(window, out / f"{key}{suffix}.png")
 
 
-def shoot_cdn_usage(window: Any, out: Path, timeout: float) -> tuple[Path, bool]:
+def shoot_cdn_usage(window: MainWindow, out: Path, timeout: float, suffix: str) -> tuple[Path, bool]:
     """The CDN section's Usage tab for the sandbox domain's last 24 h; False if the charts got no points."""
     window.show_section("cdn")
-    panel = window.sections["cdn"]
+    panel = window.cdn
     from vodstudio.ui.cdn.charts import ChartsPage
 
     charts = panel.charts_page
+    target = out / f"cdn-usage{suffix}.png"
     if not isinstance(charts, ChartsPage):  # QtCharts missing: no chart picture to make
-        return grab(window, out / "cdn-usage.png"), False
-    panel.tabs.setCurrentWidget(panel.charts_widget)
-    charts.reload()  # the tab loads on demand; the range combo defaults to the last 24 hours
+        return grab(window, target), False
+    panel.tabs.setCurrentWidget(panel.charts_widget)  # the tab loads the last 24 hours by itself
 
     def loaded() -> bool:
         return charts.last_series is not None and charts.bps_chart.series.count() > 0
 
     has_points = wait_until(loaded, timeout, settle=0.5)
-    path = grab(window, out / "cdn-usage.png")
+    path = grab(window, target)
     panel.tabs.setCurrentIndex(0)
     if not has_points:  # an empty chart is no picture for the README: the run fails
         print(f"usage charts still empty after {timeout:.0f} s: {charts.status.text()}", file=sys.stderr)
     return path, has_points
 
 
-def shoot_accounts(window: Any, out: Path) -> Path:
+def shoot_accounts(window: MainWindow, out: Path, suffix: str) -> Path:
     window.open_accounts()
     dialog = window.accounts_dialog
     wait_until(lambda: False, 0.3)
-    path = grab(dialog, out / "accounts.png")
+    path = grab(dialog, out / f"accounts{suffix}.png")
     dialog.close()
     return path
 
 
-def shoot_welcome(window: Any, out: Path) -> Path:
+def shoot_welcome(window: MainWindow, out: Path, suffix: str) -> Path:
     """The first-run window: no account yet."""
     wait_until(lambda: False, 0.3)
-    return grab(window, out / "welcome.png")
+    return grab(window, out / f"welcome{suffix}.png")
+
+
+# (language, theme, file-name suffix): English light keeps the plain names the README has used.
+LOOKS = (
+    ("en", "light", ""),
+    ("zh_CN", "light", "-zh_CN"),
+    ("en", "dark", "-dark"),
+    ("zh_CN", "dark", "-zh_CN-dark"),
+)
 
 
 def run_screenshots(out: Path) -> int:
-    """Start the sandbox on a temporary profile, render every view, exit 0 when all PNGs exist.
+    """Start the sandbox on a temporary profile and render every main view in English and Chinese,
+    light and dark (and the library at 800 x 560); exit 0 when every PNG exists and the charts drew.
 
     The runner builds its own services (the same builder) on a throwaway profile with an in-memory
     keychain, so it never touches the user's queue, settings or keys.
@@ -169,29 +183,54 @@ def run_screenshots(out: Path) -> int:
 def _render_all(out: Path, tmp: Path, services: Services) -> int:
     from vodstudio.ui.app import start_qt
     from vodstudio.ui.bridge import shutdown_background
-    from vodstudio.ui.main_window import MainWindow
 
-    app, _translators = start_qt(services)
-    window = None
+    app, translators = start_qt(services)
+    written: list[Path] = []
+    charts_ok = True
     try:
-        window = MainWindow(services)
-        window.resize(*SHOT_SIZE)
-        window.show()
-        written = [shoot_welcome(window, out)]
-        window.reload_accounts(select=services.sandbox.start())
-        wait_until(lambda: window.connection_ok is not None, 10.0)
-        written.append(shoot_uploads(window, out, tmp / "media"))
-        written.append(shoot_section(window, "library", out, 15.0))
-        written.append(shoot_section(window, "cdn", out, 8.0))
-        usage, has_points = shoot_cdn_usage(window, out, 10.0)
-        written += [usage, shoot_accounts(window, out)]
-        window.show_section("uploads")
-        ok = has_points and all(p.exists() and p.stat().st_size > 0 for p in written)
+        for index, (language, theme, suffix) in enumerate(LOOKS):
+            translators = _speak(app, translators, language, theme)
+            paths, drew = _render_look(services, out, tmp / f"media{index}", suffix, first=index == 0)
+            written += paths
+            charts_ok = charts_ok and drew
+        ok = charts_ok and all(p.exists() and p.stat().st_size > 0 for p in written)
         print("\n".join(str(p) for p in written), flush=True)
         return 0 if ok else 1
     finally:
-        if window is not None:
-            window.shutdown()
-            window.close()
         app.processEvents()
         shutdown_background(wait=False)
+
+
+def _speak(app: QApplication, old: list[QTranslator], language: str, theme: str) -> list[QTranslator]:
+    from vodstudio.ui.i18n import install_translators, remove_translators
+    from vodstudio.ui.theme import Theme, apply_theme
+
+    remove_translators(app, old)
+    apply_theme(app, Theme(theme))
+    return install_translators(app, language)
+
+
+def _render_look(
+    services: Services, out: Path, media: Path, suffix: str, *, first: bool
+) -> tuple[list[Path], bool]:
+    from vodstudio.ui.main_window import MainWindow
+
+    window = MainWindow(services)
+    try:
+        window.resize(*SHOT_SIZE)
+        window.show()
+        written = [shoot_welcome(window, out, suffix)] if first else []
+        window.reload_accounts(select=services.sandbox.start())
+        wait_until(lambda: window.connection_ok is not None, 10.0)
+        written.append(shoot_uploads(window, out, media, suffix))
+        written.append(shoot_section(window, "library", out, 15.0, suffix))
+        written.append(shoot_section(window, "cdn", out, 8.0, suffix))
+        usage, has_points = shoot_cdn_usage(window, out, 10.0, suffix)
+        written += [usage, shoot_accounts(window, out, suffix)]
+        window.resize(*SMALL_SHOT)  # the smallest window we support, in the same look
+        written.append(shoot_section(window, "library", out, 8.0, f"{suffix}-small"))
+        window.show_section("uploads")
+        return written, has_points
+    finally:
+        window.shutdown()
+        window.close()

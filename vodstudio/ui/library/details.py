@@ -11,11 +11,13 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -32,7 +34,7 @@ from vodstudio.services.library import LibraryService, asset_of
 from vodstudio.services.models import Mezzanine, PlayInfo, Video
 from vodstudio.services.settings import SettingsService
 from vodstudio.ui.bridge import run_in_background
-from vodstudio.ui.errors_text import describe_error
+from vodstudio.ui.errors_text import describe_error, status_text
 from vodstudio.ui.library.fields import local_text
 from vodstudio.ui.library.preview import PreviewPlayer
 from vodstudio.ui.localized import size_text
@@ -66,13 +68,21 @@ class DetailsPane(QTabWidget):
         self.show_item(None)
 
     # ---- tabs ---------------------------------------------------------------------------------
+    def _scrolling(self, page: QWidget) -> QScrollArea:
+        """A tab that scrolls when the pane is short (a small window) instead of squashing its rows."""
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(page)
+        return area
+
     def _build_info_tab(self) -> None:
-        page = QWidget(self)
+        page = QWidget()
         self.info_form = QFormLayout(page)
         self.info_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.info_status = StatusLine(page)
         self.info_form.addRow(self.info_status)
-        self.addTab(page, self.tr("Info"))
+        self.addTab(self._scrolling(page), self.tr("Info"))
 
     def _build_streams_tab(self) -> None:
         page = QWidget(self)
@@ -102,7 +112,7 @@ class DetailsPane(QTabWidget):
         self.addTab(page, self.tr("Play URLs"))
 
     def _build_source_tab(self) -> None:
-        page = QWidget(self)
+        page = QWidget()
         layout = QVBoxLayout(page)
         self.source_form = QFormLayout()
         self.download_button = QPushButton(self.tr("Download source…"), page)
@@ -115,7 +125,7 @@ class DetailsPane(QTabWidget):
         layout.addWidget(self.source_status)
         layout.addStretch(1)
         self.download_button.clicked.connect(self.choose_download)
-        self.addTab(page, self.tr("Source file"))
+        self.addTab(self._scrolling(page), self.tr("Source file"))
 
     def _build_snapshots_tab(self) -> None:
         self.snapshots = QListWidget(self)
@@ -193,7 +203,7 @@ class DetailsPane(QTabWidget):
         rows = [
             (self.tr("Title"), asset.title),
             (self.tr("ID"), asset.asset_id),
-            (self.tr("Status"), asset.status),
+            (self.tr("Status"), status_text(asset.status)),
             (self.tr("Description"), asset.description),
             (self.tr("Tags"), ", ".join(asset.tags)),
             (self.tr("Category"), asset.cate_name),

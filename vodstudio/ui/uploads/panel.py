@@ -346,7 +346,8 @@ class QueuePanel(QWidget):
 
     def _engine_call(self, fn: Callable[[], object]) -> None:
         # Engine calls write the queue DB (and cancel may call the cloud): keep them off the GUI thread.
-        run_in_background(fn, lambda _r: self._after_change(), self._show_error, owner=self)
+        # Ordered: two quick moves land in the order made, and no slow network call is ahead of them.
+        run_in_background(fn, lambda _r: self._after_change(), self._show_error, owner=self, ordered=True)
 
     def _after_change(self) -> None:
         self.model.reload()
@@ -484,7 +485,7 @@ class QueuePanel(QWidget):
             return
         self._totals_busy, self._totals_dirty = True, False
         engine = self.engine
-        run_in_background(engine.totals, self._show_totals, self._totals_failed, owner=self)
+        run_in_background(engine.totals, self._show_totals, self._totals_failed, owner=self, ordered=True)
 
     def _totals_failed(self, error: BaseException) -> None:
         self._totals_busy = False
