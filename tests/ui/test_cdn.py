@@ -235,3 +235,52 @@ def test_the_domain_comes_from_the_account(
     panel.domain_edit.setText("typed.example.com")  # free text still works
     panel.domain_edit.editingFinished.emit()
     assert services.settings.current.cdn_domains[ALIYUN_NAME] == "typed.example.com"
+
+
+def test_a_bad_line_is_marked_and_the_good_ones_go_out(qtbot: Any, sandbox: Any, panel: CdnPanel) -> None:
+    """Issue 12 defect 10: one bad line rejected the whole batch without saying which."""
+    page = panel.submit_page
+    domain = sandbox.info.cdn_domain
+    page.items_edit.setPlainText(
+        f"http://{domain}/a.mp4\nnot a url\nhttp://{domain}/b c.mp4\nhttp://{domain}/d.mp4"
+    )
+    qtbot.waitUntil(lambda: "2 line(s) cannot be sent" in page.count_label.text(), timeout=5000)
+    marked = [mark.cursor.block().blockNumber() for mark in page.items_edit.extraSelections()]
+    assert marked == [1, 2]  # the second and third lines, highlighted in place
+    with qtbot.waitSignal(page.submitted, timeout=15_000) as blocker:
+        page.submit()
+    assert [url for url, _task in blocker.args[0].result.submitted] == [
+        f"http://{domain}/a.mp4",
+        f"http://{domain}/d.mp4",
+    ]
+    status = page.status.text()
+    assert "line 2: not an http(s) URL" in status and "line 3: contains spaces" in status
+    assert page.items_edit.toPlainText() == f"not a url\nhttp://{domain}/b c.mp4"  # left to fix
+
+
+def test_tasks_say_how_many_of_how_many_they_show(
+    qtbot: Any, sandbox: Any, services: Services, panel: CdnPanel
+) -> None:
+    """Defect 10: Tasks showed the newest 50 and said "50 done" after 1,998 were submitted."""
+    client = services.accounts.vod_client(ALIYUN_NAME)
+    domain = sandbox.info.cdn_domain
+    client.refresh_vod_object_caches([f"http://{domain}/many/{i}.mp4" for i in range(70)])
+    tasks = panel.tasks_page
+    tasks.reload()
+    qtbot.waitUntil(lambda: tasks.last_listing is not None and tasks.model.rowCount() > 0, timeout=15_000)
+    idle(qtbot)
+    assert tasks.model.rowCount() == 50
+    assert tasks.summary.text().startswith("Newest 50 of 70 tasks:")
+
+
+def test_usage_loads_by_itself_and_never_shows_1970(qtbot: Any, panel: CdnPanel) -> None:
+    """Defect 10: empty axes labelled 01-01 00:00 until Show was pressed."""
+    import datetime as dt
+
+    charts = charts_of(panel)
+    start = charts.traffic_chart.x_axis.min().toSecsSinceEpoch()
+    assert abs(start - (dt.datetime.now(dt.UTC) - dt.timedelta(days=1)).timestamp()) < 120
+    assert charts.last_series is None
+    panel.tabs.setCurrentWidget(panel.charts_widget)  # no Show pressed
+    qtbot.waitUntil(lambda: charts.last_series is not None, timeout=15_000)
+    assert charts.traffic_chart.series.count() > 0

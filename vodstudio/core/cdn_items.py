@@ -54,11 +54,12 @@ def check_item(item: str, kind: CdnTaskKind, *, assets_allowed: bool) -> ItemPro
             return ItemProblemKind.ASSETS_NOT_SUPPORTED
         ok = _ASSET_ID.match(item[len(ASSET_PREFIX) :])
         return None if ok else ItemProblemKind.BAD_ASSET_ID
-    if any(ch.isspace() for ch in item):
-        return ItemProblemKind.HAS_SPACES
-    parts = urlsplit(item)
+    # Not a URL at all says more than "has spaces" about a line like "see notes below".
+    parts = urlsplit(item.split(None, 1)[0])
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return ItemProblemKind.NOT_A_URL
+    if any(ch.isspace() for ch in item):
+        return ItemProblemKind.HAS_SPACES
     if kind is CdnTaskKind.REFRESH_DIR and not item.endswith("/"):
         return ItemProblemKind.NOT_A_DIRECTORY
     return None

@@ -158,7 +158,9 @@ class LibraryService:
             while True:
                 page = client.get_categories(cate_id=parent, page_no=page_no, page_size=100)
                 for cat in page.subcategories:
-                    out.append(CategoryNode(cat.cate_id, cat.cate_name, cat.level or level, parent))
+                    # The depth of the walk, not the answer's Level: VOD counts that from 0 (a top
+                    # category is Level 0), and the walk knows the depth for certain.
+                    out.append(CategoryNode(cat.cate_id, cat.cate_name, level, parent))
                     if cat.sub_total and level < MAX_CATEGORY_LEVEL:
                         walk(cat.cate_id, level + 1)
                 if len(page.subcategories) < 100:
