@@ -45,9 +45,22 @@ def update() -> None:
     fill_english_plurals(ts_path("en"))
 
 
+# The verb after a counted noun agrees with it: "1 upload is running", "2 uploads are running".
+_AGREEING_VERBS = (("(s) are ", "(s) is "), ("(s) have ", "(s) has "), ("(s) were ", "(s) was "))
+
+
 def english_forms(source: str) -> tuple[str, str]:
-    """``"%n file(s) queued"`` → ``("%n file queued", "%n files queued")``."""
-    return _PLURAL.sub("", source), _PLURAL.sub(lambda m: m.group(1), source)
+    """``"%n file(s) queued"`` → ``("%n file queued", "%n files queued")``; ``"%n upload(s) are"`` →
+    ``("%n upload is", "%n uploads are")``."""
+    singular = source
+    for plural_verb, singular_verb in _AGREEING_VERBS:
+        singular = singular.replace(plural_verb, singular_verb)
+    return _PLURAL.sub("", singular), _PLURAL.sub(lambda m: m.group(1), source)
+
+
+def _finished(translation: ET.Element) -> bool:
+    forms = [(form.text or "").strip() for form in translation.iter("numerusform")]
+    return translation.get("type") is None and bool(forms) and all(forms)
 
 
 def fill_english_plurals(path: Path) -> None:
@@ -58,6 +71,8 @@ def fill_english_plurals(path: Path) -> None:
         source = message.findtext("source") or ""
         translation = message.find("translation")
         assert translation is not None
+        if _finished(translation):  # written (or corrected) by hand: kept
+            continue
         for child in list(translation):
             translation.remove(child)
         for form in english_forms(source):
@@ -106,6 +121,8 @@ def pseudo_catalogue(source_ts: Path, target_ts: Path, *, stretch: float = 1.4) 
         source = message.findtext("source") or ""
         translation = message.find("translation")
         assert translation is not None
+        if _finished(translation):  # written (or corrected) by hand: kept
+            continue
         for child in list(translation):
             translation.remove(child)
         longer = _stretched(source, stretch)

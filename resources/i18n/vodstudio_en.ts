@@ -2170,6 +2170,10 @@ Directories end with /</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>“%1”: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Checking today's quota…</source>
             <translation type="unfinished" />
         </message>

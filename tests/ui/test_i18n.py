@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.ui.conftest import i18n_tool, idle, make_services
 from vodstudio.ui.i18n import resolve_language
+from vodstudio.ui.localized import list_text, sentences
 from vodstudio.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("pipewire")
@@ -91,6 +92,10 @@ def test_the_app_speaks_chinese(qtbot: Any, window: MainWindow) -> None:
     labels = [status.itemText(i) for i in range(status.count())]
     assert "已上传，等待转码" in labels and "UploadSucc" not in labels
     assert QLocale().name() == "zh_CN"
+    # Chinese sentences follow one another without the English space; lists use the full-width ；.
+    assert sentences("已提交 2 个条目。", "未提交：", list_text(["第 2 行", "第 3 行"])) == (
+        "已提交 2 个条目。未提交：第 2 行；第 3 行"
+    )
 
 
 @pytest.mark.parametrize("language", ["en"], indirect=True)
@@ -99,3 +104,7 @@ def test_english_plurals_read_naturally(qtbot: Any, window: MainWindow) -> None:
     assert window.transfers_label.text() == "1 uploading"
     assert window.uploads.tr("%n file(s) queued.", "", 1) == "1 file queued."
     assert window.uploads.tr("%n file(s) queued.", "", 3) == "3 files queued."
+    assert (
+        sentences("Submitted 2 items.", "Not sent:", list_text(["a", "b"]))
+        == "Submitted 2 items. Not sent: a; b"
+    )

@@ -46,3 +46,20 @@ def date_time_text(moment: dt.datetime | None, *, seconds: bool = False) -> str:
         return locale.toString(value, QLocale.FormatType.ShortFormat)
     date = locale.toString(value.date(), QLocale.FormatType.ShortFormat)
     return f"{date} {locale.toString(value.time(), QLocale.FormatType.LongFormat).split(' ')[0]}"
+
+
+# Scripts whose sentences follow one another without a space ("已提交 2 个条目。未提交：…").
+_NO_SPACE_BETWEEN_SENTENCES = frozenset({QLocale.Language.Chinese, QLocale.Language.Japanese})
+
+
+def sentences(*parts: str) -> str:
+    """Sentences (or a lead-in and what follows it) joined as the app's language writes them: with a
+    space in English, none in Chinese. Empty parts are left out."""
+    glue = "" if QLocale().language() in _NO_SPACE_BETWEEN_SENTENCES else " "
+    return glue.join(part.strip() for part in parts if part and part.strip())
+
+
+def list_text(items: list[str]) -> str:
+    """``a; b; c`` in English, ``a；b；c`` in Chinese."""
+    glue = "；" if QLocale().language() in _NO_SPACE_BETWEEN_SENTENCES else "; "
+    return glue.join(items)

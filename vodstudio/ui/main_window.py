@@ -158,7 +158,17 @@ class MainWindow(QMainWindow):
         self.welcome_page.setFrameShape(QFrame.Shape.NoFrame)
         self.welcome_page.setWidget(self.welcome)
         self.root_stack.addWidget(self.welcome_page)
-        self.resize(1180, 740)
+        self._fit_to_screen(QSize(1180, 740))
+
+    def _fit_to_screen(self, wanted: QSize) -> None:
+        """The first window: the size we like, or less where the screen is smaller (a 1366 x 768
+        laptop at 150 % has 911 x 512 logical pixels), centred on it."""
+        room = self.screen().availableGeometry()
+        size = wanted.boundedTo(QSize(int(room.width() * 0.94), int(room.height() * 0.9)))
+        self.resize(size.expandedTo(self.minimumSizeHint().boundedTo(room.size())))
+        frame = self.frameGeometry()
+        frame.moveCenter(room.center())
+        self.move(frame.topLeft())
 
     def show_section(self, key: str) -> None:
         self.sidebar.setCurrentRow(SECTION_KEYS.index(key))

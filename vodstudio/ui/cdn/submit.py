@@ -23,7 +23,7 @@ from vodstudio.services.providers import Capability
 from vodstudio.services.settings import SettingsService
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
-from vodstudio.ui.localized import number_text
+from vodstudio.ui.localized import list_text, number_text, sentences
 from vodstudio.ui.theme import Tone, tone
 from vodstudio.ui.widgets.busy import StatusLine
 from vodstudio.ui.widgets.files import remember, start_folder
@@ -148,6 +148,14 @@ class SubmitPage(QWidget):
         self.items_edit.setExtraSelections(marks)
 
     def problem_text(self, problem: ItemProblem) -> str:
+        return self.tr("line %1: %2").replace("%1", str(problem.line)).replace("%2", self.reason(problem))
+
+    def held_text(self, problem: ItemProblem) -> str:
+        """A line kept in the box after a submit: named by its words (its number has changed)."""
+        words = problem.text if len(problem.text) <= 48 else problem.text[:47] + "…"
+        return self.tr("“%1”: %2").replace("%1", words).replace("%2", self.reason(problem))
+
+    def reason(self, problem: ItemProblem) -> str:
         reasons = {
             ItemProblemKind.NOT_A_URL: self.tr("not an http(s) URL"),
             ItemProblemKind.HAS_SPACES: self.tr("contains spaces (encode them as %20)"),
@@ -156,7 +164,7 @@ class SubmitPage(QWidget):
             ItemProblemKind.BAD_ASSET_ID: self.tr("not a valid asset id"),
             ItemProblemKind.TOO_LONG: self.tr("too long"),
         }
-        return self.tr("line %1: %2").replace("%1", str(problem.line)).replace("%2", reasons[problem.kind])
+        return reasons[problem.kind]
 
     # ---- quota --------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -214,7 +222,7 @@ class SubmitPage(QWidget):
             )
         if count > left:
             later = count - left
-            text += " " + self.tr("%n item(s) will wait for tomorrow's quota.", "", later)
+            text = sentences(text, self.tr("%n item(s) will wait for tomorrow's quota.", "", later))
         self.quota_label.setText(text)
 
     # ---- actions ------------------------------------------------------------------------------
@@ -245,7 +253,7 @@ class SubmitPage(QWidget):
         self._held_back = parsed.problems
         if access is None or not parsed.items:
             if parsed.problems:
-                self.status.show_error("; ".join(self.problem_text(p) for p in parsed.problems[:5]))
+                self.status.show_error(list_text([self.problem_text(p) for p in parsed.problems[:5]]))
             else:
                 self.status.show_error(self.tr("Nothing to submit: paste or import some URLs first."))
             return
@@ -262,22 +270,24 @@ class SubmitPage(QWidget):
         failed = list(result.failed)
         text = self.tr("Submitted %n item(s).", "", sent)
         if later:
-            text += " " + self.tr(
-                "%n waiting for tomorrow's quota (sent automatically after the reset).", "", later
+            text = sentences(
+                text,
+                self.tr("%n waiting for tomorrow's quota (sent automatically after the reset).", "", later),
             )
         if outcome.earlier.submitted:
-            text += " " + self.tr(
-                "%n item(s) deferred earlier went out first.", "", len(outcome.earlier.submitted)
+            text = sentences(
+                text,
+                self.tr("%n item(s) deferred earlier went out first.", "", len(outcome.earlier.submitted)),
             )
         held = getattr(self, "_held_back", [])
         if result.failed or result.error:
             reason = describe_error(result.error) if result.error is not None else ""
-            self.status.show_error(text + " " + self.tr("%n failed:", "", len(failed)) + " " + reason)
+            self.status.show_error(sentences(text, self.tr("%n failed:", "", len(failed)), reason))
         elif held:
             # Keep only the lines that were not sent, so the user can fix them.
             self.items_edit.setPlainText("\n".join(p.text for p in held))
             self.status.show_error(
-                text + " " + self.tr("Not sent:") + " " + "; ".join(self.problem_text(p) for p in held[:5])
+                sentences(text, self.tr("Not sent:"), list_text([self.held_text(p) for p in held[:5]]))
             )
         else:
             self.status.show_info(text)

@@ -34,7 +34,7 @@ from vodstudio.services.providers import Capability
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.cdn.media_tasks import MediaTasksTable
 from vodstudio.ui.errors_text import describe_error
-from vodstudio.ui.localized import date_time_text, number_text
+from vodstudio.ui.localized import date_time_text, number_text, sentences
 from vodstudio.ui.theme import Tone, tone
 from vodstudio.ui.widgets.busy import StatusLine
 from vodstudio.ui.widgets.flow import FlowLayout
@@ -250,7 +250,7 @@ class TasksPage(QWidget):
         )
         if listing.total > len(listing.tasks):  # the counts are of what is shown, and it says so
             shown = self.tr("Newest %1 of %2 tasks:").replace("%1", number_text(len(listing.tasks)))
-            text = shown.replace("%2", number_text(listing.total)) + " " + text
+            text = sentences(shown.replace("%2", number_text(listing.total)), text)
         self.summary.setText(text)
         empty = not listing.tasks and not listing.waiting
         self.status.show_info(self.tr("No CDN tasks in the last 3 days.") if empty else "")

@@ -20,6 +20,7 @@ from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
 from vodstudio.ui.library.cdn_dialog import MediaRefreshDialog
 from vodstudio.ui.library.edit import ChecklistDialog, EditDialog, delete_mezzanines_dialog, stream_rows
+from vodstudio.ui.localized import sentences
 from vodstudio.ui.widgets import ask
 from vodstudio.ui.widgets.files import open_file
 
@@ -351,7 +352,7 @@ class LibraryActions(QObject):
             result = outcome.result
             text = self.tr("Sent %n URL(s) to the CDN.", "", len(result.submitted))
             if result.deferred:
-                text += " " + self.tr("%n waiting for tomorrow's quota.", "", len(result.deferred))
+                text = sentences(text, self.tr("%n waiting for tomorrow's quota.", "", len(result.deferred)))
             panel.status.show_info(text)
             panel.cdn_submitted.emit(result)
             self.finished.emit(name)

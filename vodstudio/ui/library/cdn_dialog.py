@@ -22,7 +22,7 @@ from vodstudio.services.cdn import CdnDeskSession
 from vodstudio.services.models import MediaRefreshEstimate, MediaRefreshOptions, MediaRefreshSubmission
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
-from vodstudio.ui.localized import number_text
+from vodstudio.ui.localized import number_text, sentences
 from vodstudio.ui.widgets.busy import StatusLine
 
 FORMATS = ("mp4", "m3u8", "flv", "webm", "mp3", "ts")
@@ -120,13 +120,16 @@ class MediaRefreshDialog(QDialog):
         text = self.tr("This uses %1 of today's %2 left.").replace("%1", number_text(estimate.cost))
         text = text.replace("%2", number_text(estimate.remaining))
         if estimate.skipped:
-            text += " " + self.tr(
-                "%n video(s) have nothing to send yet (not playable).", "", len(estimate.skipped)
+            text = sentences(
+                text,
+                self.tr("%n video(s) have nothing to send yet (not playable).", "", len(estimate.skipped)),
             )
         if estimate.fits:
             self.estimate_label.show_info(text)
         else:
-            self.estimate_label.show_error(text + " " + self.tr("Not enough quota today: send fewer videos."))
+            self.estimate_label.show_error(
+                sentences(text, self.tr("Not enough quota today: send fewer videos."))
+            )
         self.send_button.setEnabled(estimate.fits and estimate.cost > 0)
         self.estimated.emit(estimate)
 

@@ -22,6 +22,7 @@ from vodstudio.ui.library.details import DetailsPane
 from vodstudio.ui.library.filters import FilterBar
 from vodstudio.ui.library.model import SERVER_SORTED, AssetTableModel, Column
 from vodstudio.ui.library.thumbs import THUMB_SIZE, ThumbnailCache
+from vodstudio.ui.localized import sentences
 from vodstudio.ui.widgets.busy import BusyOverlay, StatusLine
 
 NARROW_WIDTH = 960  # below this the details pane goes under the table
@@ -199,7 +200,7 @@ class LibraryPanel(QWidget):
         message = describe_error(error)
         if self.model.rowCount() == 0:
             self.overlay.show_message(message)
-        self.status.show_error(message + " " + self.tr("Press F5 to try again."))
+        self.status.show_error(sentences(message, self.tr("Press F5 to try again.")))
 
     def _on_loading(self, loading: bool) -> None:
         if loading and self.model.rowCount() > 0:

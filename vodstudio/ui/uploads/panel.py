@@ -44,6 +44,7 @@ from vodstudio.services.settings import SettingsService
 from vodstudio.services.uploads import UploadEngine, UploadsService
 from vodstudio.ui.bridge import EngineBridge, run_in_background
 from vodstudio.ui.errors_text import describe_error
+from vodstudio.ui.localized import sentences
 from vodstudio.ui.uploads.delegate import ProgressDelegate
 from vodstudio.ui.uploads.empty import EmptyQueueView
 from vodstudio.ui.uploads.format import human_size
@@ -318,10 +319,13 @@ class QueuePanel(QWidget):
         self._totals_dirty = True
         text = self.tr("%n file(s) queued.", "", len(result.job_ids))
         if result.skipped:
-            text += " " + self.tr(
-                "%n skipped (not media or unreadable) — tick “Include all files” to upload them anyway.",
-                "",
-                len(result.skipped),
+            text = sentences(
+                text,
+                self.tr(
+                    "%n skipped (not media or unreadable) — tick “Include all files” to upload them anyway.",
+                    "",
+                    len(result.skipped),
+                ),
             )
         self.message_label.setText(text)
         self.jobs_added.emit(result)
