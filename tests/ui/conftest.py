@@ -25,6 +25,21 @@ def english_numbers() -> None:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
+@pytest.fixture(autouse=True)
+def no_held_keys(qapp: Any) -> Iterator[None]:
+    """QTest.keyClick(w, key, Ctrl) leaves Qt believing Ctrl is still held (its release event carries
+    the modifier), and every later selectRow() then toggles instead of selecting: release it after
+    each test so tests do not leak into each other."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QWidget
+
+    yield
+    blank = QWidget()
+    QTest.keyRelease(blank, Qt.Key.Key_Control)
+    blank.deleteLater()
+
+
 def make_services(sandbox: Any = None, *, part_size: int | None = None) -> Services:
     """The builder the app uses, on this test's profile; the sandbox accounts registered if given."""
     services = build_services(

@@ -10,13 +10,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.ui.conftest import make_services
 from vodstudio.core.jobs import JobKind, JobState, Limits
 from vodstudio.store.queue_db import NewJob
 from vodstudio.ui.main_window import MainWindow
-from vodstudio.ui.uploads.model import JobRole, ProgressRole, QueueTableModel
+from vodstudio.ui.uploads.model import JobIdRole, JobRole, ProgressRole, QueueTableModel
 from vodstudio.ui.widgets import ask
 
 # QtMultimedia (the library's preview) logs these where PipeWire is not installed (CI, containers).
@@ -161,6 +162,29 @@ def test_hundred_thousand_rows_stay_virtual(qtbot: Any, window: MainWindow) -> N
 def file_names(win: MainWindow) -> list[str]:
     model = win.uploads.model
     return [model.index(row, 0).data(JobRole).file_name for row in range(model.rowCount())]
+
+
+def test_ctrl_down_twice_moves_the_row_twice(qtbot: Any, sandbox: Any, tmp_path: Path) -> None:
+    """With Ctrl held (the shortcut's own key), the moved row stays the only selection, so a second
+    Ctrl+Down moves it again (it used to become a two-row selection and do nothing)."""
+    win = open_window(qtbot, sandbox, start_engine=False)
+    try:
+        panel = win.uploads
+        files = [media_file(tmp_path, f"{name}.mp4", 1000) for name in ("a", "b", "c")]
+        with qtbot.waitSignal(panel.jobs_added, timeout=10_000):
+            panel.add_paths(files, ask=False)
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow, timeout=5_000)
+        panel.table.setFocus()
+        panel.table.selectRow(0)
+        ctrl = Qt.KeyboardModifier.ControlModifier
+        QTest.keyClick(panel.table, Qt.Key.Key_Down, ctrl)
+        qtbot.waitUntil(lambda: file_names(win) == ["b.mp4", "a.mp4", "c.mp4"], timeout=15_000)
+        assert panel.selected_job_ids() == [panel.model.index(1, 0).data(JobIdRole)]
+        QTest.keyClick(panel.table, Qt.Key.Key_Down, ctrl)
+        qtbot.waitUntil(lambda: file_names(win) == ["b.mp4", "c.mp4", "a.mp4"], timeout=15_000)
+    finally:
+        close_window(win)
 
 
 def test_queue_actions_reorder_pause_resume_cancel(

@@ -406,7 +406,11 @@ class QueuePanel(QWidget):
         job_id = self.model.index(row, 0).data(JobIdRole)
         before = self.model.index(target, 0).data(JobIdRole) if target < self.model.rowCount() else None
         self._engine_call(lambda: self.engine.move(job_id, before))
-        self.table.selectRow(row + step)
+        # Not selectRow(): that reads the keyboard's modifiers, and Ctrl is held for Ctrl+Up/Down, so the
+        # moved row would be toggled into a two-row selection and the next Ctrl+Down would do nothing.
+        moved_to = self.model.index(row + step, 0)
+        flags = QItemSelectionModel.SelectionFlag
+        self.selection.setCurrentIndex(moved_to, flags.ClearAndSelect | flags.Rows)
 
     @Slot()
     def apply_limits(self) -> None:
