@@ -22,6 +22,7 @@ from vodstudio.core.errors import (
 from vodstudio.store.queue_db import QueueDb
 from vodstudio.transfer import deadline
 from vodstudio.transfer.credentials import CredentialKeeper
+from vodstudio.transfer.delivered import DeliveredMeter, PartCounter
 from vodstudio.transfer.events import EventHub
 from vodstudio.transfer.oss_session import OssSession, SliceReader, oss_error
 from vodstudio.transfer.ratelimit import TokenBucket
@@ -93,6 +94,7 @@ class Shared:
     hub: EventHub
     parallel_parts: Callable[[], int]
     retry: RetryPolicy = PART_RETRY
+    meter: DeliveredMeter = field(default_factory=DeliveredMeter)  # progress as the link takes it
     part_size: int = 0  # 0: the planner adapts; else this size (and multipart above it)
     # Called when the queue database cannot be written (disk full): the engine stops dispatching.
     on_storage_error: Callable[[VodStudioError], None] = lambda _error: None
@@ -179,35 +181,33 @@ class JobTransfer:
         """Send bytes ``[offset, offset + size)`` of the file with ``send(bucket, body)``.
 
         Holds one connection of the shared budget, streams through the rate limiter, counts progress
-        (taken back when an attempt fails, so retried bytes are not counted twice) and checks the CRC64
+        as the link takes the bytes (``delivered.PartCounter``: the socket's unsent queue is not progress;
+        taken back when an attempt fails, so retried bytes are not counted twice) and checks the CRC64
         OSS says it stored against ours. Returns (OSS result, CRC64 of the slice).
         """
         shared = self.shared
         shared.budget.acquire(self.control.cancel)
         try:
-            sent = [0]
-
-            def count(n: int) -> None:
-                sent[0] += n
-                shared.hub.add(self.job_id, n)
-
-            def undo() -> None:
-                shared.hub.add(self.job_id, -sent[0])
-                sent[0] = 0
+            counter = PartCounter(lambda n: shared.hub.add(self.job_id, n))
 
             def op(bucket: Any) -> tuple[Any, int]:
-                with SliceReader(
-                    Path(self.path), offset, size, limiter=shared.limiter, cancel=self.control.cancel,
-                    on_bytes=count,
-                ) as reader:  # fmt: skip
-                    result = send(bucket, reader.body())
+                shared.meter.track(counter)
+                try:
+                    with SliceReader(
+                        Path(self.path), offset, size, limiter=shared.limiter, cancel=self.control.cancel,
+                        on_bytes=counter.written,
+                    ) as reader:  # fmt: skip
+                        result = send(bucket, reader.body())
+                finally:
+                    shared.meter.untrack(counter)
                 if result.crc is not None and int(result.crc) != reader.crc:
                     raise IntegrityError(
                         f"{what}: OSS stored CRC64 {result.crc}, we sent {reader.crc}", retryable=True
                     )
+                counter.answered()
                 return result, reader.crc
 
-            outcome: tuple[Any, int] = self.call(op, on_failure=undo)
+            outcome: tuple[Any, int] = self.call(op, on_failure=counter.undo)
             return outcome
         finally:
             shared.budget.release()
