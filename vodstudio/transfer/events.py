@@ -37,6 +37,7 @@ class EventHub:
         self._clock = clock
         self._lock = threading.Lock()
         self._tracks: dict[int, _Track] = {}
+        self._delivered = 0  # bytes sent by every job (net of retries): adaptive parallelism reads it
 
     def emit(self, event: TransferEvent) -> None:
         try:
@@ -55,7 +56,13 @@ class EventHub:
         self._progress(job_id, absolute=done, force=force)
 
     def add(self, job_id: int, amount: int) -> None:
+        with self._lock:
+            self._delivered += amount
         self._progress(job_id, delta=amount)
+
+    def delivered(self) -> int:
+        with self._lock:
+            return self._delivered
 
     def _progress(
         self, job_id: int, *, delta: int = 0, absolute: int | None = None, force: bool = False

@@ -123,7 +123,8 @@ def _send_parts(jt: JobTransfer, cp: Checkpoint, done: dict[int, PartRecord]) ->
                 number, offset, size = todo.pop(0)
                 future = jt.shared.pool.submit(_upload_part, jt, cp, number, offset, size)
                 inflight[future] = number
-            finished, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+            # Not forever: when adaptive parallelism raises the count, more parts start within a second.
+            finished, _ = wait(list(inflight), timeout=0.5, return_when=FIRST_COMPLETED)
             for future in finished:
                 inflight.pop(future)
                 record = future.result()  # raises the part's error: the job stops

@@ -59,6 +59,11 @@ class ConnectionBudget:
             self._used -= 1
             self._cond.notify()
 
+    def busy(self) -> bool:
+        """Every connection of the budget is in use (adaptive parallelism judges only such periods)."""
+        with self._cond:
+            return self._used >= self._size
+
 
 class StopReason:
     PAUSE = "pause"
@@ -98,6 +103,10 @@ class Shared:
     part_size: int = 0  # 0: the planner adapts; else this size (and multipart above it)
     # Called when the queue database cannot be written (disk full): the engine stops dispatching.
     on_storage_error: Callable[[VodStudioError], None] = lambda _error: None
+    # Adaptive parallelism (transfer/adaptive_run.py): a retried failure, a job's route, a part size.
+    on_retry: Callable[[VodStudioError], None] = lambda _error: None
+    on_route: Callable[[str, str], None] = lambda _account, _endpoint: None
+    part_size_for: Callable[[int], int | None] = lambda _size: None
 
 
 class AddressChanged(VodStudioError):
@@ -159,6 +168,7 @@ class JobTransfer:
                 continue
             attempt += 1
             stalls += isinstance(error, StalledError)
+            self.shared.on_retry(error)
             policy = self.shared.retry
             if not error.retryable or attempt >= policy.max_attempts or stalls >= policy.max_stalls:
                 raise error
