@@ -158,3 +158,18 @@ def test_reject_legacy_signatures_option(tmp_path: Path) -> None:
         assert "signature.refused" in output and "ACS3-HMAC-SHA256" in output and "RequestId" in output
     finally:
         stop(process)
+
+
+def test_link_option_emulates_a_slow_link(tmp_path: Path) -> None:
+    """`vodstudio sandbox --link ...`: the spec is live at start, reported by the control API, and a bad
+    spec is refused with a sentence before anything listens."""
+    process, info = start(tmp_path / "sandbox", "--link", "rtt=80ms,per-conn=2MB/s,total=40MB/s")
+    try:
+        link = httpx.get(f"{info['vod_endpoint']}/_sandbox/link").json()
+        assert (link["rtt_ms"], link["per_conn_bps"], link["total_bps"]) == (80, 2e6, 40e6)
+    finally:
+        assert stop(process) == 0
+    bad = subprocess.run([*COMMAND, "--data-dir", str(tmp_path / "b"), "--link", "rtt=fast"],
+                         capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert bad.returncode == 2
+    assert "--link" in bad.stderr and "not a duration" in bad.stderr

@@ -41,6 +41,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--ingest-limit", type=float, default=0.0, metavar="BYTES_PER_S", help="upload cap")
     parser.add_argument(
+        "--link",
+        default="",
+        metavar="SPEC",
+        help="emulate a slow link for OSS uploads, e.g. rtt=80ms,per-conn=2MB/s,total=40MB/s "
+        "(round trip added per request and answer, a rate cap per connection, a total all share)",
+    )
+    parser.add_argument(
         "--reject-legacy-signatures",
         action="store_true",
         help="behave like an account created after 2025-09: refuse OSS V1 (EC 0002-00000080) and "
@@ -78,6 +85,13 @@ def run(args: argparse.Namespace) -> int:
     if not _is_loopback(args.host) and not args.allow_remote:
         print("vodstudio sandbox: refusing a non-loopback --host without --allow-remote", file=sys.stderr)
         return 2
+    from vodstudio.sandbox.link import parse_link
+
+    try:
+        link = parse_link(args.link)
+    except ValueError as exc:
+        print(f"vodstudio sandbox: --link: {exc}", file=sys.stderr)
+        return 2
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     config = SandboxConfig(
         host=args.host,
@@ -103,6 +117,7 @@ def run(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
     sandbox.state.update_faults(faults)
+    sandbox.state.link.set(link)
     info = sandbox.start()
     try:
         sys.stdout.write(json.dumps(info.as_dict()) + "\n")

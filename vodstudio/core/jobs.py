@@ -176,8 +176,11 @@ class AddResult:
 @dataclass(frozen=True)
 class Limits:
     parallel_files: int = 2
-    parallel_parts: int = 4  # connections for parts; files in parallel share this budget
+    parallel_parts: int = 64  # most connections for parts (adaptive finds how many fill the link)
     bandwidth_bps: int = 0  # 0 = unlimited
+    # Find the connection count that fills the link (transfer/adaptive.py); parallel_parts is then
+    # the most it may use. False: exactly parallel_parts, as before.
+    adaptive: bool = True
 
     @property
     def connections(self) -> int:

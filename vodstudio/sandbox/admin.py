@@ -1,4 +1,4 @@
-"""Loopback-only control API under ``/_sandbox/``: read state, set faults and config, move the clock."""
+"""Loopback-only control API under ``/_sandbox/``: state, faults, config, the emulated link, the clock."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 from vodstudio.sandbox.httputil import read_body, send_json, split_target
+from vodstudio.sandbox.link import spec_from_json
 from vodstudio.sandbox.state import SandboxState
 
 
@@ -23,11 +24,19 @@ def handle(state: SandboxState, handler: BaseHTTPRequestHandler) -> None:
         if route == ("GET", "/_sandbox/state"):
             send_json(handler, 200, snapshot(state))
             return
+        if route == ("GET", "/_sandbox/link"):
+            send_json(handler, 200, state.link.stats())
+            return
         changes = _json_object(body)
         if route == ("POST", "/_sandbox/faults"):
             state.update_faults(changes)
         elif route == ("POST", "/_sandbox/config"):
             state.update_config(changes)
+        elif route == ("POST", "/_sandbox/link"):
+            reset = bool(changes.pop("reset_stats", False))
+            state.link.set(spec_from_json(changes))
+            if reset:
+                state.link.reset_stats()
         elif route == ("POST", "/_sandbox/clock"):
             state.clock_offset += float(changes.get("advance", 0))
             state.skew = float(changes.get("skew", state.skew))
@@ -59,4 +68,5 @@ def snapshot(state: SandboxState) -> dict[str, Any]:
         "now": state.now(),
         "vod_endpoint": state.vod_endpoint,
         "cdn_domain": state.cdn_domain,
+        "link": state.link.stats(),
     }

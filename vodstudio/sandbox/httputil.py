@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from http.server import BaseHTTPRequestHandler
 from io import BufferedIOBase
 from pathlib import Path
@@ -60,14 +60,25 @@ def iter_chunked(handler: BaseHTTPRequestHandler) -> Any:
         handler.rfile.readline(3)
 
 
-def iter_body(handler: BaseHTTPRequestHandler, chunk: int = CHUNK) -> Any:
-    """Yield the request body in pieces (Content-Length or chunked) without holding it in memory."""
+def iter_body(
+    handler: BaseHTTPRequestHandler, chunk: int = CHUNK, before_read: Callable[[int], None] | None = None
+) -> Any:
+    """Yield the request body in pieces (Content-Length or chunked) without holding it in memory.
+
+    ``before_read(n)`` is called before each read of ``n`` bytes (the link emulator paces there).
+    """
     if handler.headers.get("Transfer-Encoding", "").lower() == "chunked":
-        yield from iter_chunked(handler)
+        for piece in iter_chunked(handler):
+            if before_read is not None:
+                before_read(len(piece))
+            yield piece
         return
     remaining = content_length(handler)
     while remaining > 0:
-        piece = handler.rfile.read(min(chunk, remaining))
+        want = min(chunk, remaining)
+        if before_read is not None:
+            before_read(want)
+        piece = handler.rfile.read(want)
         if not piece:
             raise DropConnection("client closed the connection mid-body")
         remaining -= len(piece)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from vodstudio.core.crc64 import combine_parts
 from vodstudio.sandbox import lifecycle, oss_store, oss_xml, wire_faults
+from vodstudio.sandbox import link as link_mod
 from vodstudio.sandbox.httputil import (
     DropConnection,
     content_length,
@@ -25,6 +26,7 @@ from vodstudio.sandbox.httputil import (
     send_xml,
     split_target,
 )
+from vodstudio.sandbox.link import ConnectionLink
 from vodstudio.sandbox.oss_auth import OssError, authenticate, presign_url
 from vodstudio.sandbox.oss_parts import validate_parts
 from vodstudio.sandbox.segments import ObjectReader, Segment
@@ -49,6 +51,13 @@ class OssCall:
     headers: dict[str, str]
     request_id: str
     body_read: bool = False
+    link: ConnectionLink | None = None  # set while a link is emulated (sandbox/link.py)
+    trip_owed: bool = False  # the answer's half of the round trip is still to be waited
+
+    def owe_answer_trip(self) -> None:
+        if self.trip_owed:
+            self.trip_owed = False
+            self.state.link.half_trip()
 
     def answer_headers(self, extra: dict[str, str] | None = None) -> dict[str, str]:
         return {"x-oss-request-id": self.request_id, **(extra or {})}
@@ -56,7 +65,9 @@ class OssCall:
     def body(self) -> Iterator[bytes]:
         """The request body in pieces, throttled and possibly cut off by fault injection."""
         self.body_read = True
-        pieces: Iterator[bytes] = iter_body(self.handler)
+        pieces: Iterator[bytes] = (
+            iter_body(self.handler) if self.link is None else link_mod.paced_body(self, self.link)
+        )
         faults = self.state.faults
         if self.state.random.random() < faults.rate(faults.drop_rate, self.operation):
             pieces = _cut_off(pieces, content_length(self.handler) // 2)
@@ -100,6 +111,7 @@ def handle(state: SandboxState, handler: BaseHTTPRequestHandler) -> None:
         state, handler, operation_name(handler.command, params), bucket, key, params, headers, _request_id()
     )
     try:
+        link_mod.enter(call)
         operation = _OPERATIONS.get(call.operation)
         if not bucket:
             raise OssError(403, "AccessDenied", "Anonymous access is forbidden for this operation.")
@@ -125,6 +137,7 @@ def _request_id() -> str:
 
 
 def _send_error(call: OssCall, err: OssError) -> None:
+    call.owe_answer_trip()
     headers = call.answer_headers()
     if not call.body_read and content_length(call.handler) > 0:
         # The body was never read; on a kept-alive socket it would be parsed as the next request.

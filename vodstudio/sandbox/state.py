@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from vodstudio.sandbox.link import LinkEmulator
 from vodstudio.sandbox.schema import SCHEMA, SCHEMA_VERSION
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -122,6 +123,7 @@ class SandboxState:
             (str(SCHEMA_VERSION),),
         )
         self.random = secrets.SystemRandom()
+        self.link = LinkEmulator()  # rtt, per-connection and total rate of OSS connections (link.py)
         self.stopping = threading.Event()  # set on stop: stalled and trickling answers give up
         self._used_nonces: dict[str, float] = {}
         # Filled in by the server once it listens: base URLs clients must use.

@@ -10,6 +10,7 @@ from vodstudio.core.jobs import JobMetadata, Limits, QueueTotals, UploadJob
 from vodstudio.services.accounts import AccountsService
 from vodstudio.services.settings import SettingsService
 from vodstudio.store.engine_lock import EngineLock
+from vodstudio.store.link_memory import LinkMemory
 from vodstudio.store.queue_db import QueueDb
 
 # The engine type is part of this service's surface: the faces hold the engine it builds.
@@ -50,6 +51,7 @@ class UploadsService:
             sink=sink,
             part_size=part_size,
             lock=EngineLock(self.queue.path.with_name("engine.lock")),  # one uploading process per profile
+            memory=LinkMemory(self.queue.path.with_name("links.json")),  # adaptive parallelism per network
         )
 
     def save_limits(self, limits: Limits) -> Limits:

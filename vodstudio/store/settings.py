@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class Settings:
     parallel_files: int = 2
-    parallel_parts: int = 4  # connection budget shared by all files (house style: one budget)
+    parallel_parts: int = 64  # most connections, shared by all files; adaptive picks how many
     bandwidth_limit: int = 0  # bytes per second, 0 = unlimited
     part_size: int = 0  # bytes, 0 = let the planner adapt to the file and the link
     include_all_files: bool = False  # queue non-media files dropped in folders too

@@ -23,7 +23,9 @@ from vodstudio.core.jobs import (
     UploadJob,
 )
 from vodstudio.store.engine_lock import EngineLock
+from vodstudio.store.link_memory import LinkMemory
 from vodstudio.store.queue_db import NewJob, QueueDb
+from vodstudio.transfer.adaptive_run import AdaptiveRunner
 from vodstudio.transfer.events import EventHub, Sink
 from vodstudio.transfer.job_runner import JobRunner
 from vodstudio.transfer.oss_call import ConnectionBudget, JobControl, Shared, StopReason
@@ -77,6 +79,7 @@ class UploadEngine:
         session: OssSession | None = None,
         part_size: int = 0,
         lock: EngineLock | None = None,
+        memory: LinkMemory | None = None,
     ) -> None:
         self.queue = queue
         self._profile_lock = lock
@@ -89,10 +92,15 @@ class UploadEngine:
             budget=ConnectionBudget(limits.connections),
             pool=ThreadPoolExecutor(MAX_CONNECTIONS, thread_name_prefix="vod-part"),
             hub=self._hub,
-            parallel_parts=lambda: self._limits.parallel_parts,
+            parallel_parts=self._parts_now,
             part_size=part_size,
         )
         self._shared.on_storage_error = self._halt
+        self._adaptive = (  # finds the connection count that fills the link (transfer/adaptive.py)
+            AdaptiveRunner.attach(self._shared, limits.parallel_parts, lambda: self._limits, memory)
+            if limits.adaptive
+            else None
+        )
         self.storage_error: VodStudioError | None = None  # set when the queue could not be written
         self._runner = JobRunner(self._shared, client_for)
         self._jobs_pool = ThreadPoolExecutor(MAX_FILES, thread_name_prefix="vod-job")
@@ -106,6 +114,13 @@ class UploadEngine:
     @property
     def limits(self) -> Limits:
         return self._limits
+
+    @property
+    def adaptive(self) -> AdaptiveRunner | None:
+        return self._adaptive
+
+    def _parts_now(self) -> int:
+        return self._adaptive.connections() if self._adaptive is not None else self._limits.parallel_parts
 
     # ---- lifecycle ----------------------------------------------------------------------------
     def claim(self) -> None:
@@ -131,6 +146,8 @@ class UploadEngine:
         self._stopping.clear()
         self._thread = threading.Thread(target=self._dispatch, name="vod-dispatch", daemon=True)
         self._thread.start()
+        if self._adaptive is not None:
+            self._adaptive.start()
 
     def stop(self, *, wait: bool = True) -> None:
         """Stop dispatching; running jobs stop mid-transfer and go back to the queue with their state.
@@ -143,6 +160,8 @@ class UploadEngine:
                 control.stop(StopReason.SHUTDOWN)
         self._wake.set()
         thread, self._thread = self._thread, None
+        if self._adaptive is not None:
+            self._adaptive.stop()
         if not wait:
             return
         if thread is not None:
@@ -379,9 +398,13 @@ class UploadEngine:
             parallel_files=max(1, min(limits.parallel_files, MAX_FILES)),
             parallel_parts=max(1, min(limits.parallel_parts, MAX_CONNECTIONS)),
             bandwidth_bps=max(0, limits.bandwidth_bps),
+            adaptive=limits.adaptive,
         )
         self._shared.limiter.set_rate(self._limits.bandwidth_bps)
-        self._shared.budget.resize(self._limits.connections)
+        if self._adaptive is not None:
+            self._adaptive.set_maximum(self._limits.parallel_parts)
+        else:
+            self._shared.budget.resize(self._limits.connections)
         self._wake.set()
 
     def totals(self) -> QueueTotals:

@@ -1,22 +1,21 @@
-"""Event coalescing: progress at most a few times a second per job, with rolling speed and ETA."""
+"""Event coalescing: progress at most a few times a second per job, with smoothed speed and ETA."""
 
 from __future__ import annotations
 
 import logging
 import threading
 import time
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from vodstudio.core.jobs import JobProgress, JobStateChanged, TransferEvent
+from vodstudio.transfer.smoothing import RateSmoother
 
 log = logging.getLogger("vodstudio.transfer.events")
 
 Sink = Callable[[TransferEvent], None]
 
 MIN_INTERVAL_S = 0.25  # ≤ 4 progress events per second per job
-SPEED_WINDOW_S = 5.0
 
 
 @dataclass
@@ -24,15 +23,7 @@ class _Track:
     total: int
     done: int = 0
     last_emit: float = 0.0
-    samples: deque[tuple[float, int]] = field(default_factory=deque)
-
-    def speed(self, now: float) -> float:
-        while len(self.samples) > 2 and now - self.samples[0][0] > SPEED_WINDOW_S:
-            self.samples.popleft()
-        if len(self.samples) < 2:
-            return 0.0
-        (t0, b0), (t1, b1) = self.samples[0], self.samples[-1]
-        return (b1 - b0) / (t1 - t0) if t1 > t0 else 0.0
+    smoother: RateSmoother = field(default_factory=RateSmoother)
 
 
 class EventHub:
@@ -46,6 +37,7 @@ class EventHub:
         self._clock = clock
         self._lock = threading.Lock()
         self._tracks: dict[int, _Track] = {}
+        self._delivered = 0  # bytes sent by every job (net of retries): adaptive parallelism reads it
 
     def emit(self, event: TransferEvent) -> None:
         try:
@@ -56,7 +48,7 @@ class EventHub:
     def start(self, job_id: int, total: int, done: int = 0) -> None:
         with self._lock:
             track = _Track(total=total, done=done)
-            track.samples.append((self._clock(), done))
+            track.smoother.restart(self._clock(), done)
             self._tracks[job_id] = track
 
     def set_done(self, job_id: int, done: int, *, force: bool = False) -> None:
@@ -64,7 +56,13 @@ class EventHub:
         self._progress(job_id, absolute=done, force=force)
 
     def add(self, job_id: int, amount: int) -> None:
+        with self._lock:
+            self._delivered += amount
         self._progress(job_id, delta=amount)
+
+    def delivered(self) -> int:
+        with self._lock:
+            return self._delivered
 
     def _progress(
         self, job_id: int, *, delta: int = 0, absolute: int | None = None, force: bool = False
@@ -79,8 +77,7 @@ class EventHub:
             if absolute is not None:
                 # A recount (parts the server already had, after a resume) is not bytes sent now:
                 # speed starts again from here instead of reporting the jump as a burst.
-                track.samples.clear()
-                track.samples.append((now, track.done))
+                track.smoother.restart(now, track.done)
             if not force and now - track.last_emit < MIN_INTERVAL_S:
                 return
             event = self._snapshot(job_id, track, now)
@@ -88,10 +85,9 @@ class EventHub:
 
     def _snapshot(self, job_id: int, track: _Track, now: float) -> JobProgress:
         track.last_emit = now
-        track.samples.append((now, track.done))
-        speed = track.speed(now)
-        left = track.total - track.done
-        eta = left / speed if speed > 0 else None
+        track.smoother.sample(now, track.done)
+        speed = track.smoother.speed()
+        eta = track.smoother.eta(now, track.total - track.done, speed)
         return JobProgress(job_id, track.done, track.total, speed, eta)
 
     def flush(self, job_id: int) -> None:

@@ -293,9 +293,11 @@ class JobRunner:
         self.shared.hub.start(job.id, job.size, 0)
         jt = JobTransfer(self.shared, control, keeper, job.path)
         self._live[job.id] = jt
+        self.shared.on_route(job.account, keeper.grant.address.endpoint)
         if not cp.upload_id and not cp.part_size:
             fixed = self.shared.part_size
-            part_plan = plan(job.size, preferred=fixed or None, threshold=fixed or None)
+            preferred = fixed or self.shared.part_size_for(job.size)
+            part_plan = plan(job.size, preferred=preferred, threshold=fixed or None)
             if part_plan.multipart:
                 cp = replace(cp, part_size=part_plan.part_size)
                 self.shared.queue.save_checkpoint(cp)

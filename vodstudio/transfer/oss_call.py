@@ -22,6 +22,7 @@ from vodstudio.core.errors import (
 from vodstudio.store.queue_db import QueueDb
 from vodstudio.transfer import deadline
 from vodstudio.transfer.credentials import CredentialKeeper
+from vodstudio.transfer.delivered import DeliveredMeter, PartCounter
 from vodstudio.transfer.events import EventHub
 from vodstudio.transfer.oss_session import OssSession, SliceReader, oss_error
 from vodstudio.transfer.ratelimit import TokenBucket
@@ -58,6 +59,11 @@ class ConnectionBudget:
             self._used -= 1
             self._cond.notify()
 
+    def busy(self) -> bool:
+        """Every connection of the budget is in use (adaptive parallelism judges only such periods)."""
+        with self._cond:
+            return self._used >= self._size
+
 
 class StopReason:
     PAUSE = "pause"
@@ -93,9 +99,14 @@ class Shared:
     hub: EventHub
     parallel_parts: Callable[[], int]
     retry: RetryPolicy = PART_RETRY
+    meter: DeliveredMeter = field(default_factory=DeliveredMeter)  # progress as the link takes it
     part_size: int = 0  # 0: the planner adapts; else this size (and multipart above it)
     # Called when the queue database cannot be written (disk full): the engine stops dispatching.
     on_storage_error: Callable[[VodStudioError], None] = lambda _error: None
+    # Adaptive parallelism (transfer/adaptive_run.py): a retried failure, a job's route, a part size.
+    on_retry: Callable[[VodStudioError], None] = lambda _error: None
+    on_route: Callable[[str, str], None] = lambda _account, _endpoint: None
+    part_size_for: Callable[[int], int | None] = lambda _size: None
 
 
 class AddressChanged(VodStudioError):
@@ -157,6 +168,7 @@ class JobTransfer:
                 continue
             attempt += 1
             stalls += isinstance(error, StalledError)
+            self.shared.on_retry(error)
             policy = self.shared.retry
             if not error.retryable or attempt >= policy.max_attempts or stalls >= policy.max_stalls:
                 raise error
@@ -179,35 +191,33 @@ class JobTransfer:
         """Send bytes ``[offset, offset + size)`` of the file with ``send(bucket, body)``.
 
         Holds one connection of the shared budget, streams through the rate limiter, counts progress
-        (taken back when an attempt fails, so retried bytes are not counted twice) and checks the CRC64
+        as the link takes the bytes (``delivered.PartCounter``: the socket's unsent queue is not progress;
+        taken back when an attempt fails, so retried bytes are not counted twice) and checks the CRC64
         OSS says it stored against ours. Returns (OSS result, CRC64 of the slice).
         """
         shared = self.shared
         shared.budget.acquire(self.control.cancel)
         try:
-            sent = [0]
-
-            def count(n: int) -> None:
-                sent[0] += n
-                shared.hub.add(self.job_id, n)
-
-            def undo() -> None:
-                shared.hub.add(self.job_id, -sent[0])
-                sent[0] = 0
+            counter = PartCounter(lambda n: shared.hub.add(self.job_id, n))
 
             def op(bucket: Any) -> tuple[Any, int]:
-                with SliceReader(
-                    Path(self.path), offset, size, limiter=shared.limiter, cancel=self.control.cancel,
-                    on_bytes=count,
-                ) as reader:  # fmt: skip
-                    result = send(bucket, reader.body())
+                shared.meter.track(counter)
+                try:
+                    with SliceReader(
+                        Path(self.path), offset, size, limiter=shared.limiter, cancel=self.control.cancel,
+                        on_bytes=counter.written,
+                    ) as reader:  # fmt: skip
+                        result = send(bucket, reader.body())
+                finally:
+                    shared.meter.untrack(counter)
                 if result.crc is not None and int(result.crc) != reader.crc:
                     raise IntegrityError(
                         f"{what}: OSS stored CRC64 {result.crc}, we sent {reader.crc}", retryable=True
                     )
+                counter.answered()
                 return result, reader.crc
 
-            outcome: tuple[Any, int] = self.call(op, on_failure=undo)
+            outcome: tuple[Any, int] = self.call(op, on_failure=counter.undo)
             return outcome
         finally:
             shared.budget.release()
