@@ -48,6 +48,7 @@ class Services:
         return setup_logging(self.paths)
 
     def close(self) -> None:
+        self.playback.close()  # before the accounts: a poll in flight still holds a client
         self.sandbox.stop()
         self.cdn.close()
         self.uploads.close()

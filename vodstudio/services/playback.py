@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -35,9 +36,20 @@ class PlaybackService:
         self.table = PlaybackTable(queue.database)
         self.backoff = backoff or Backoff()
         self._clock = clock
+        self._lock = threading.Lock()  # close() waits for a poll in flight (it may hold a client)
+        self._closed = False
+
+    def close(self) -> None:
+        """No more polls; returns once a running one has finished (before the clients are closed)."""
+        with self._lock:
+            self._closed = True
 
     def poll_once(self) -> list[Playback]:
         """One round over the due videos; returns those whose play state changed."""
+        with self._lock:
+            return [] if self._closed else self._poll()
+
+    def _poll(self) -> list[Playback]:
         now = self._clock()
         due = self.table.due(now)
         by_account: dict[str, list[Playback]] = defaultdict(list)
