@@ -17,7 +17,8 @@ from vodstudio.cloud.http import requests_proxies
 from vodstudio.core.errors import ConfigError, VodStudioError
 from vodstudio.core.jobs import JobMetadata
 from vodstudio.services.accounts import AccountsService
-from vodstudio.store.plays_db import RouteChoice, RouteTable
+from vodstudio.store.plays_db import RouteChoice as RouteChoice  # part of this service's surface
+from vodstudio.store.plays_db import RouteTable
 from vodstudio.store.queue_db import QueueDb
 from vodstudio.transfer.oss_session import OssSession, oss_error
 

@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vodstudio.services.routes import ACCELERATED, ProbeResult, RouteMode, RoutesService
-from vodstudio.store.plays_db import RouteChoice
+from vodstudio.services.routes import ACCELERATED, ProbeResult, RouteChoice, RouteMode, RoutesService
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
 
@@ -59,6 +58,7 @@ class RouteDialog(QDialog):
         layout.addWidget(buttons)
         self.testing = False
         self.mode_combo.setEnabled(False)
+        self.setMinimumWidth(480)  # wrapped sentences read badly in a narrow column
         run_in_background(self._load, self._loaded, self._failed, owner=self, ordered=True)
 
     def _load(self) -> tuple[RouteMode, RouteChoice | None]:
@@ -73,12 +73,20 @@ class RouteDialog(QDialog):
         self._show_choice(choice)
 
     def _show_choice(self, choice: RouteChoice | None) -> None:
+        self._say(self._choice_text(choice))
+
+    def _say(self, text: str) -> None:
+        """A longer answer takes more lines: grow with it instead of squeezing the text above."""
+        self.result_label.setText(text)
+        if self.isVisible():
+            self.adjustSize()
+
+    def _choice_text(self, choice: RouteChoice | None) -> str:
         if choice is None:
-            self.result_label.setText(self.tr("Not tested yet."))
-            return
+            return self.tr("Not tested yet.")
         text = self.tr("Normal %1 MB/s, accelerated %2 MB/s: the %3 route is faster.")
         faster = self.tr("accelerated") if choice.route == ACCELERATED else self.tr("normal")
-        self.result_label.setText(
+        return (
             text.replace("%1", f"{choice.normal_bps / 1e6:.1f}")
             .replace("%2", f"{choice.accelerated_bps / 1e6:.1f}")
             .replace("%3", faster)
@@ -97,7 +105,7 @@ class RouteDialog(QDialog):
             return
         self.testing = True
         self.test_button.setEnabled(False)
-        self.result_label.setText(self.tr("Testing both routes…"))
+        self._say(self.tr("Testing both routes…"))
         routes, account = self._routes, self._account
         run_in_background(lambda: routes.probe(account), self._tested, self._test_failed, owner=self)
 
@@ -115,4 +123,4 @@ class RouteDialog(QDialog):
 
     @Slot(object)
     def _failed(self, error: BaseException) -> None:
-        self.result_label.setText(describe_error(error))
+        self._say(describe_error(error))

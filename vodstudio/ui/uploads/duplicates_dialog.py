@@ -53,6 +53,8 @@ class DuplicatesDialog(QDialog):
         self.replace_button.clicked.connect(self._replace)
         layout.addWidget(buttons)
         self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(520)  # file names and titles side by side
+        names.setTextElideMode(Qt.TextElideMode.ElideMiddle)
 
     def choose(self, policy: DuplicatePolicy) -> None:
         """Answer (the buttons and tests call this)."""
