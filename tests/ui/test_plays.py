@@ -155,3 +155,23 @@ def test_the_speed_test_picks_the_faster_route_and_uploads_take_it(
     book.configure({"reset_counts": True})
     _add_and_finish(qtbot, window, [_file(tmp_path, "fast.mp4", 100_000)])
     assert book.count("accelerated", "PutObject") == 1 and book.count("normal", "PutObject") == 0
+
+
+def test_replace_from_the_dialog_deletes_the_old_video_after_the_new_one_is_uploaded(
+    qtbot: Any, window: MainWindow, sandbox: Any, tmp_path: Path
+) -> None:
+    clip = _file(tmp_path, "replace-me.mp4", 120_000)
+    _add_and_finish(qtbot, window, [clip])
+    [old] = [window.uploads.model.job_at(0)]
+    assert old is not None and old.media_id
+    window.uploads.add_paths([clip], ask=False)
+    intake = window.uploads.intake
+    assert intake is not None
+    qtbot.waitUntil(lambda: intake.pending_dialog is not None, timeout=15_000)
+    with qtbot.waitSignal(window.uploads.batch_finished, timeout=60_000):
+        assert intake.pending_dialog is not None
+        intake.pending_dialog.replace_button.click()
+    qtbot.waitUntil(lambda: _videos(sandbox) == 1, timeout=15_000)  # the old one went, after
+    with sandbox.state.db() as conn:
+        left = conn.execute("SELECT media_id FROM media WHERE media_type = 'video'").fetchone()[0]
+    assert left != old.media_id
