@@ -1771,6 +1771,18 @@ Upload to, manage and serve from cloud VOD.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Accelerate this upload (billed per GB)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Normal route for this upload</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload route: as set for the account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>“%1” to account “%2”.</source>
             <translation type="unfinished" />
         </message>

@@ -1744,6 +1744,18 @@ Upload to, manage and serve from cloud VOD.</source>
         <translation>%1，上传到账号“%2”。</translation>
     </message>
     <message>
+        <source>Accelerate this upload (billed per GB)</source>
+        <translation>这次上传使用加速（按 GB 计费）</translation>
+    </message>
+    <message>
+        <source>Normal route for this upload</source>
+        <translation>这次上传走普通线路</translation>
+    </message>
+    <message>
+        <source>Upload route: as set for the account</source>
+        <translation>上传线路：按账号设置</translation>
+    </message>
+    <message>
         <source>“%1” to account “%2”.</source>
         <translation>“%1”，上传到账号“%2”。</translation>
     </message>

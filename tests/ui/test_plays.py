@@ -175,3 +175,23 @@ def test_replace_from_the_dialog_deletes_the_old_video_after_the_new_one_is_uplo
     with sandbox.state.db() as conn:
         left = conn.execute("SELECT media_id FROM media WHERE media_type = 'video'").fetchone()[0]
     assert left != old.media_id
+
+
+def test_the_upload_sheet_sets_the_route_of_one_upload(
+    qtbot: Any, window: MainWindow, sandbox: Any, tmp_path: Path
+) -> None:
+    """Per upload: the sheet's three-state box wins over the account's route for this drop only."""
+    from PySide6.QtCore import Qt
+
+    book = sandbox_routes.book(sandbox.state)
+    clip = _file(tmp_path, "sheet.mp4", 100_000)
+    window.uploads.add_paths([clip])
+    sheet = window.uploads.pending_sheet
+    assert sheet is not None
+    assert sheet.accelerate.text() == "Upload route: as set for the account"
+    sheet.accelerate.setCheckState(Qt.CheckState.Checked)
+    assert sheet.accelerate.text() == "Accelerate this upload (billed per GB)"
+    finished = qtbot.waitSignal(window.uploads.batch_finished, timeout=60_000)
+    with finished, qtbot.waitSignal(window.uploads.jobs_added, timeout=15_000):
+        sheet.accept()
+    assert book.count("accelerated", "PutObject") == 1 and book.count("normal", "PutObject") == 0

@@ -60,7 +60,9 @@ class IntakeFlow(QObject):
         duplicates, routes, paths = self._duplicates, self._routes, list(paths)
 
         def look() -> tuple[IntakeCheck, JobMetadata]:
-            return duplicates.check(account, paths, include_all=include_all), routes.apply(account, metadata)
+            return duplicates.check(account, paths, include_all=include_all), routes.apply(
+                account, metadata, metadata.accelerate
+            )
 
         self._account = account
         run_in_background(look, self._checked, self._failed, owner=self)
