@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from tests.ui.conftest import idle, make_services
@@ -29,12 +30,15 @@ def window(qtbot: Any, sandbox: Any) -> Iterator[MainWindow]:
     win.resize(1100, 700)
     win.show()
     qtbot.waitUntil(lambda: win.connection_ok is not None, timeout=15_000)
-    yield win
-    win.plays.shutdown()
-    idle(qtbot)
-    win.shutdown()
-    win.close()
-    services.close()
+    try:
+        yield win
+    finally:
+        if shiboken6.isValid(win):
+            win.plays.shutdown()
+            idle(qtbot)
+            win.shutdown()
+            win.close()
+        services.close()  # whatever happened to the window: no client or socket outlives the test
 
 
 def _file(folder: Path, name: str, size: int) -> Path:

@@ -135,7 +135,11 @@ def run_upload(args: argparse.Namespace, services: Services) -> int:
         paths = resolved([Path(p) for p in args.paths])
         lost: list[str] = []
         queued: list[int] = []
-        check = services.duplicates.check(name, paths, include_all=args.include_all)
+        try:  # before any byte: a refused key or signature stops here, with its stable code
+            check = services.duplicates.check(name, paths, include_all=args.include_all)
+        except VodStudioError as exc:
+            print(f"  the duplicate check failed ({exc.code}); nothing was sent", file=sys.stderr)
+            raise
         report_duplicates(check, DuplicatePolicy(args.duplicates))
 
         def prepare(engine: UploadEngine) -> list[int]:

@@ -70,8 +70,9 @@ class DuplicatesService:
     def _alive_on_server(self, account: str, known: Sequence[KnownUpload]) -> dict[str, str]:
         """media id -> title of the remembered videos the service still has (and that play or will).
 
-        When the service cannot be asked, the memory is trusted: skipping costs nothing, a needless
-        second upload costs bandwidth and a duplicate video.
+        When the service cannot be reached (a retryable error), the memory is trusted: skipping costs
+        nothing, a needless second upload costs bandwidth and a duplicate video. A refused key or
+        signature is raised: the upload would fail with it too, and must say why.
         """
         ids = list(dict.fromkeys(k.media_id for k in known))
         if not ids:
@@ -79,6 +80,8 @@ class DuplicatesService:
         try:
             infos = self._accounts.vod_client(account).get_video_infos(ids)
         except VodStudioError as exc:
+            if not exc.retryable:
+                raise
             log.info("duplicate check could not ask the service (%s); trusting the profile", exc.code)
             return dict.fromkeys(ids, "")
         alive = {v.video_id: v.title for v in infos.videos if play_state(v.status) not in _DEAD}
