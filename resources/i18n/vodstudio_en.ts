@@ -639,6 +639,43 @@
         </message>
     </context>
     <context>
+        <name>DuplicatesDialog</name>
+        <message>
+            <source>Uploaded Before</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) in this drop are already in this account (same content).</source>
+            <translation>
+                <numerusform>%n file in this drop is already in this account (same content).</numerusform>
+                <numerusform>%n files in this drop are already in this account (same content).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n other file(s) are new and will be uploaded in any case.</source>
+            <translation>
+                <numerusform>%n other file is new and will be uploaded in any case.</numerusform>
+                <numerusform>%n other files are new and will be uploaded in any case.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>“Replace” uploads them and deletes each old video once its new copy is uploaded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Skip Them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload Again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replace Old Videos</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>EditDialog</name>
         <message numerus="yes">
             <source>Edit %n asset(s)</source>
@@ -1015,6 +1052,23 @@
         <message>
             <source>Any status</source>
             <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Intake</name>
+        <message numerus="yes">
+            <source>%n uploaded before — skipped.</source>
+            <translation>
+                <numerusform>%n uploaded before — skipped.</numerusform>
+                <numerusform>%n uploaded before — skipped.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n named twice — queued once.</source>
+            <translation>
+                <numerusform>%n named twice — queued once.</numerusform>
+                <numerusform>%n named twice — queued once.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1458,17 +1512,6 @@ Upload to, manage and serve from cloud VOD.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 uploaded, %2 failed.</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n upload(s) finished.</source>
-            <translation>
-                <numerusform>%n upload finished.</numerusform>
-                <numerusform>%n uploads finished.</numerusform>
-            </translation>
-        </message>
-        <message>
             <source>No account</source>
             <translation type="unfinished" />
         </message>
@@ -1728,6 +1771,18 @@ Upload to, manage and serve from cloud VOD.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Accelerate this upload (billed per GB)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Normal route for this upload</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload route: as set for the account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>“%1” to account “%2”.</source>
             <translation type="unfinished" />
         </message>
@@ -1737,6 +1792,46 @@ Upload to, manage and serve from cloud VOD.</source>
         </message>
         <message>
             <source>Cover Image</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PlaysWiring</name>
+        <message>
+            <source>Upload &amp;Route and Speed Test…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 uploaded, %2 failed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n upload(s) finished; waiting until they play.</source>
+            <translation>
+                <numerusform>%n upload finished; waiting until it plays.</numerusform>
+                <numerusform>%n uploads finished; waiting until they play.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n video(s) playable.</source>
+            <translation>
+                <numerusform>%n video playable.</numerusform>
+                <numerusform>%n videos playable.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more</source>
+            <translation>
+                <numerusform>%n more</numerusform>
+                <numerusform>%n more</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 playable; not playable: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add an account first.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2011,6 +2106,38 @@ Upload to, manage and serve from cloud VOD.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Uploaded — waiting to transcode</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Uploaded — transcoding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Playable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Transcode failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload failed on the server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Blocked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted on the server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown state</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Name</source>
             <translation type="unfinished" />
         </message>
@@ -2020,6 +2147,10 @@ Upload to, manage and serve from cloud VOD.</source>
         </message>
         <message>
             <source>State</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On the server</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2040,6 +2171,69 @@ Upload to, manage and serve from cloud VOD.</source>
         </message>
         <message>
             <source>Error</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RouteDialog</name>
+        <message>
+            <source>Upload Route</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload acceleration sends files through Alibaba Cloud's acceleration network.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>It can be much faster far from the bucket's region, and is billed per GB.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The speed test sends a short sample both ways and remembers the faster route.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Normal route</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Always accelerate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The faster route on this network</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Account “%1” uploads by:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On this network:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Test Upload Speed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not tested yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Normal %1 MB/s, accelerated %2 MB/s: the %3 route is faster.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>accelerated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>normal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Testing both routes…</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -636,6 +636,41 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Uploaded Before</source>
+        <translation>以前上传过</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) in this drop are already in this account (same content).</source>
+        <translation>
+            <numerusform>这次拖入的文件中有 %n 个已在此账号中（内容相同）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other file(s) are new and will be uploaded in any case.</source>
+        <translation>
+            <numerusform>另外 %n 个文件是新的，无论如何都会上传。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“Replace” uploads them and deletes each old video once its new copy is uploaded.</source>
+        <translation>“替换”会上传这些文件，并在每个新副本上传完成后删除对应的旧视频。</translation>
+    </message>
+    <message>
+        <source>Skip Them</source>
+        <translation>跳过这些文件</translation>
+    </message>
+    <message>
+        <source>Upload Again</source>
+        <translation>再次上传</translation>
+    </message>
+    <message>
+        <source>Replace Old Videos</source>
+        <translation>替换旧视频</translation>
+    </message>
+</context>
+<context>
     <name>EditDialog</name>
     <message numerus="yes">
         <source>Edit %n asset(s)</source>
@@ -1011,6 +1046,21 @@
     <message>
         <source>Any status</source>
         <translation>全部状态</translation>
+    </message>
+</context>
+<context>
+    <name>Intake</name>
+    <message numerus="yes">
+        <source>%n uploaded before — skipped.</source>
+        <translation>
+            <numerusform>%n 个以前上传过，已跳过。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n named twice — queued once.</source>
+        <translation>
+            <numerusform>%n 个重复拖入，只排队一次。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1440,16 +1490,6 @@ Upload to, manage and serve from cloud VOD.</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <source>%1 uploaded, %2 failed.</source>
-        <translation>%1 个已上传，%2 个失败。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n upload(s) finished.</source>
-        <translation>
-            <numerusform>%n 个上传已完成。</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>No account</source>
         <translation>没有账号</translation>
     </message>
@@ -1704,6 +1744,18 @@ Upload to, manage and serve from cloud VOD.</source>
         <translation>%1，上传到账号“%2”。</translation>
     </message>
     <message>
+        <source>Accelerate this upload (billed per GB)</source>
+        <translation>这次上传使用加速（按 GB 计费）</translation>
+    </message>
+    <message>
+        <source>Normal route for this upload</source>
+        <translation>这次上传走普通线路</translation>
+    </message>
+    <message>
+        <source>Upload route: as set for the account</source>
+        <translation>上传线路：按账号设置</translation>
+    </message>
+    <message>
         <source>“%1” to account “%2”.</source>
         <translation>“%1”，上传到账号“%2”。</translation>
     </message>
@@ -1714,6 +1766,43 @@ Upload to, manage and serve from cloud VOD.</source>
     <message>
         <source>Cover Image</source>
         <translation>封面图片</translation>
+    </message>
+</context>
+<context>
+    <name>PlaysWiring</name>
+    <message>
+        <source>Upload &amp;Route and Speed Test…</source>
+        <translation>上传线路与测速(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>%1 uploaded, %2 failed.</source>
+        <translation>%1 个已上传，%2 个失败。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n upload(s) finished; waiting until they play.</source>
+        <translation>
+            <numerusform>%n 个上传已完成，正在等待可以播放。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s) playable.</source>
+        <translation>
+            <numerusform>%n 个视频已可播放。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 playable; not playable: %2</source>
+        <translation>%1 个可播放；无法播放：%2</translation>
+    </message>
+    <message>
+        <source>Add an account first.</source>
+        <translation>请先添加一个账号。</translation>
     </message>
 </context>
 <context>
@@ -1978,6 +2067,38 @@ Upload to, manage and serve from cloud VOD.</source>
         <translation>已取消</translation>
     </message>
     <message>
+        <source>Uploaded — waiting to transcode</source>
+        <translation>已上传，等待转码</translation>
+    </message>
+    <message>
+        <source>Uploaded — transcoding</source>
+        <translation>已上传，转码中</translation>
+    </message>
+    <message>
+        <source>Playable</source>
+        <translation>可播放</translation>
+    </message>
+    <message>
+        <source>Transcode failed</source>
+        <translation>转码失败</translation>
+    </message>
+    <message>
+        <source>Upload failed on the server</source>
+        <translation>服务端上传失败</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>已屏蔽</translation>
+    </message>
+    <message>
+        <source>Deleted on the server</source>
+        <translation>已在云端删除</translation>
+    </message>
+    <message>
+        <source>Unknown state</source>
+        <translation>未知状态</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1988,6 +2109,10 @@ Upload to, manage and serve from cloud VOD.</source>
     <message>
         <source>State</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>云端状态</translation>
     </message>
     <message>
         <source>Size</source>
@@ -2008,6 +2133,69 @@ Upload to, manage and serve from cloud VOD.</source>
     <message>
         <source>Error</source>
         <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>RouteDialog</name>
+    <message>
+        <source>Upload Route</source>
+        <translation>上传线路</translation>
+    </message>
+    <message>
+        <source>Upload acceleration sends files through Alibaba Cloud&apos;s acceleration network.</source>
+        <translation>上传加速通过阿里云的加速网络传输文件。</translation>
+    </message>
+    <message>
+        <source>It can be much faster far from the bucket&apos;s region, and is billed per GB.</source>
+        <translation>离存储地域较远时可能快很多，按 GB 计费。</translation>
+    </message>
+    <message>
+        <source>The speed test sends a short sample both ways and remembers the faster route.</source>
+        <translation>测速会用一小段样本分别走两条线路，并记住更快的那条。</translation>
+    </message>
+    <message>
+        <source>Normal route</source>
+        <translation>普通线路</translation>
+    </message>
+    <message>
+        <source>Always accelerate</source>
+        <translation>始终加速</translation>
+    </message>
+    <message>
+        <source>The faster route on this network</source>
+        <translation>当前网络下更快的线路</translation>
+    </message>
+    <message>
+        <source>Account “%1” uploads by:</source>
+        <translation>账号“%1”的上传方式：</translation>
+    </message>
+    <message>
+        <source>On this network:</source>
+        <translation>当前网络：</translation>
+    </message>
+    <message>
+        <source>Test Upload Speed</source>
+        <translation>测试上传速度</translation>
+    </message>
+    <message>
+        <source>Not tested yet.</source>
+        <translation>尚未测速。</translation>
+    </message>
+    <message>
+        <source>Normal %1 MB/s, accelerated %2 MB/s: the %3 route is faster.</source>
+        <translation>普通 %1 MB/s，加速 %2 MB/s：%3线路更快。</translation>
+    </message>
+    <message>
+        <source>accelerated</source>
+        <translation>加速</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>Testing both routes…</source>
+        <translation>正在测试两条线路…</translation>
     </message>
 </context>
 <context>

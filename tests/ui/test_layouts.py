@@ -84,6 +84,13 @@ def dialogs(window: MainWindow, services: Services, tmp_path: Path) -> Iterator[
     from vodstudio.ui.cdn.assets import AssetPickerDialog
 
     yield AssetPickerDialog(services.cdn.open(HUAWEI_NAME), window)
+    from vodstudio.core.fingerprint import Duplicate
+    from vodstudio.ui.uploads.duplicates_dialog import DuplicatesDialog
+
+    known = tuple(Duplicate(f"/films/take {i}.mp4", "fp", f"v{i}", f"Take {i}") for i in range(3))
+    yield DuplicatesDialog(known, 2, window)
+    window.plays.open_routes()
+    yield window.plays.route_dialog
 
 
 def test_every_dialog_fits_a_laptop_at_150_percent(qtbot: Any, setup: Any, tmp_path: Path) -> None:
@@ -99,7 +106,7 @@ def test_every_dialog_fits_a_laptop_at_150_percent(qtbot: Any, setup: Any, tmp_p
         assert clipped(dialog) == [], name
         dialog.reject()
         seen += 1
-    assert seen == 8
+    assert seen == 10
 
 
 def test_the_clip_check_sees_a_cut_label(qtbot: Any, language: str) -> None:

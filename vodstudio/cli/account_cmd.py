@@ -9,6 +9,7 @@ import sys
 from dataclasses import replace
 
 from vodstudio.cli.common import report_error
+from vodstudio.cli.plays import register_account_routes
 from vodstudio.core.accounts import Account, Provider, ProxyMode, ProxySetting, SignatureScheme
 from vodstudio.core.errors import ConfigError, VodStudioError
 from vodstudio.services import Services
@@ -56,6 +57,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     test = actions.add_parser("test", help="test an account's connection with a cheap read call")
     test.add_argument("name", nargs="?", help="default: the active account")
     test.set_defaults(run=_test)
+    register_account_routes(actions)
 
 
 SIGNATURE_HELP = (

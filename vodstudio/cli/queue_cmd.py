@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable
 
 from vodstudio.cli.common import add_account_options, report_error
+from vodstudio.cli.plays import play_words
 from vodstudio.cli.progress import human_bytes
 from vodstudio.cli.upload_cmd import account_name, add_run_options, run_engine
 from vodstudio.core.errors import ConfigError, VodStudioError
@@ -94,6 +95,7 @@ def _list(args: argparse.Namespace, services: Services) -> int:
     queue = services.uploads.queue
     states = [JobState(s) for s in args.state] if args.state else None
     jobs = queue.page(args.offset, args.limit, states)
+    plays = services.playback.of_jobs(j.id for j in jobs)
     if args.json:
         for job in jobs:
             row = {
@@ -108,15 +110,18 @@ def _list(args: argparse.Namespace, services: Services) -> int:
                 "error_code": job.error_code,
                 "error_message": job.error_message,
                 "request_id": job.request_id,
+                "playback": plays[job.id].state.value if job.id in plays else "",
+                "playback_status": plays[job.id].status if job.id in plays else "",
             }
             print(json.dumps(row, ensure_ascii=False))
         return 0
     totals = queue.totals()
     for job in jobs:
         err = f"  {job.error_code}: {job.error_message}" if job.error_code else ""
+        play = f"  [{play_words(plays[job.id])}]" if job.id in plays else ""
         print(
             f"{job.id:>7}  {job.state.value:<10} {human_bytes(job.size):>10}  "
-            f"{job.media_id or '-':<34} {job.file_name}{err}"
+            f"{job.media_id or '-':<34} {job.file_name}{play}{err}"
         )
     summary = ", ".join(f"{n} {s.value}" for s, n in sorted(totals.by_state.items()))
     print(f"{totals.total} jobs: {summary or 'none'}", file=sys.stderr)

@@ -8,11 +8,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from vodstudio.cli.common import add_account_options, report_error, resolve_account
+from vodstudio.cli.plays import add_route_option, report_duplicates, wait_playable, with_route
 from vodstudio.cli.progress import ProgressPrinter, parse_rate
 from vodstudio.core.errors import VodStudioError
+from vodstudio.core.fingerprint import DuplicatePolicy
 from vodstudio.core.jobs import JobMetadata, JobState, Limits
 from vodstudio.core.match_builder import parse_tags
 from vodstudio.services import Services
+from vodstudio.services.duplicates import KNOWN, REPEAT
 from vodstudio.services.uploads import UploadEngine, resolved
 
 
@@ -27,6 +30,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--workflow", default="", help="workflow id (wins over --template-group)")
     parser.add_argument("--cover", default="", metavar="IMAGE", help="a local image used as the cover")
     parser.add_argument("--include-all", action="store_true", help="also queue non-media files in folders")
+    parser.add_argument(
+        "--duplicates",
+        choices=[p.value for p in DuplicatePolicy],
+        default=DuplicatePolicy.SKIP.value,
+        help="files this account already has (same content): skip them (default), upload them again,"
+        " or replace (upload, then delete the old video once the new one is uploaded)",
+    )
+    parser.add_argument(
+        "--wait-playable",
+        action="store_true",
+        help="after uploading, wait until every video plays; exit 1 if a transcode fails",
+    )
+    parser.add_argument(
+        "--wait-timeout", type=float, default=None, metavar="S", help="give up waiting after S s"
+    )
+    add_route_option(parser)
     add_run_options(parser)
     add_account_options(parser)
     parser.set_defaults(run=run_upload)
@@ -112,20 +131,35 @@ def run_upload(args: argparse.Namespace, services: Services) -> int:
             workflow_id=args.workflow,
             cover_path=str(resolved([Path(args.cover)])[0]) if args.cover else "",
         )
+        meta = with_route(services, name, meta, args)
         paths = resolved([Path(p) for p in args.paths])
         lost: list[str] = []
+        queued: list[int] = []
+        try:  # before any byte: a refused key or signature stops here, with its stable code
+            check = services.duplicates.check(name, paths, include_all=args.include_all)
+        except VodStudioError as exc:
+            print(f"  the duplicate check failed ({exc.code}); nothing was sent", file=sys.stderr)
+            raise
+        report_duplicates(check, DuplicatePolicy(args.duplicates))
 
         def prepare(engine: UploadEngine) -> list[int]:
-            result = engine.add_files(name, paths, meta, include_all=args.include_all)
+            result = services.duplicates.queue(engine, name, check, meta, DuplicatePolicy(args.duplicates))
             for path, reason in result.skipped:
+                if reason in (KNOWN, REPEAT):
+                    continue  # said above, once for the batch
                 print(f"  skipped  {path}: {reason}", file=sys.stderr)
                 if reason != "not-media":  # a media file the user wanted that cannot be sent
                     lost.append(path)
+            queued.extend(result.job_ids)
             return list(result.job_ids)
 
         status = run_engine(services, args, prepare)
+        for media_id in services.duplicates.finish_replacements():
+            print(f"  replaced: deleted the old video {media_id}", file=sys.stderr)
         if lost:
             print(f"{len(lost)} file(s) skipped (see above)", file=sys.stderr)
+        if args.wait_playable and status == 0:
+            status = wait_playable(services, queued, args.wait_timeout, json_lines=args.json)
         return max(status, 1) if lost else status
     except (VodStudioError, ValueError) as exc:
         return report_error(exc) if isinstance(exc, VodStudioError) else _usage(exc)

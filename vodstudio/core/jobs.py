@@ -52,6 +52,7 @@ class JobMetadata:
     kind: JobKind | None = None  # None: decided per file by extension
     business_type: str = ""  # attached media: watermark | subtitle | material; image: default/cover
     priority: int = 0
+    accelerate: bool | None = None  # this upload's route; None: the account's (services/routes.py)
 
 
 @dataclass(frozen=True)

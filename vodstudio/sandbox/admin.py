@@ -28,6 +28,13 @@ def handle(state: SandboxState, handler: BaseHTTPRequestHandler) -> None:
             send_json(handler, 200, state.link.stats())
             return
         changes = _json_object(body)
+        if route[1] == "/_sandbox/routes":  # the two upload routes: knobs and counted writes
+            from vodstudio.sandbox import routes
+
+            if handler.command == "POST":
+                routes.book(state).configure(changes)
+            send_json(handler, 200, routes.book(state).snapshot())
+            return
         if route == ("POST", "/_sandbox/faults"):
             state.update_faults(changes)
         elif route == ("POST", "/_sandbox/config"):

@@ -22,7 +22,7 @@ def advance(state: SandboxState, conn: sqlite3.Connection) -> int:
     cfg = state.config
     while True:
         rows = conn.execute(
-            "SELECT media_id, status, next_transition_at, template_group_id FROM media "
+            "SELECT media_id, status, next_transition_at, template_group_id, title FROM media "
             "WHERE next_transition_at IS NOT NULL AND next_transition_at <= ?",
             (state.now(),),
         ).fetchall()
@@ -33,7 +33,7 @@ def advance(state: SandboxState, conn: sqlite3.Connection) -> int:
             if row["status"] == "UploadSucc" and row["template_group_id"] != NO_TRANSCODE:
                 new_status, following = "Transcoding", due + cfg.transcode_delay
             elif row["status"] in ("UploadSucc", "Transcoding"):
-                new_status, following = "Normal", None
+                new_status, following = _outcome(cfg.transcode_fail_title, str(row["title"])), None
             else:
                 new_status, following = row["status"], None  # nothing scheduled for other states
             conn.execute(
@@ -41,6 +41,11 @@ def advance(state: SandboxState, conn: sqlite3.Connection) -> int:
                 (new_status, following, due, row["media_id"]),
             )
             steps += 1
+
+
+def _outcome(fail_title: str, title: str) -> str:
+    """Normal, or TranscodeFail for titles the test asked to fail (``transcode_fail_title``)."""
+    return "TranscodeFail" if fail_title and fail_title in title else "Normal"
 
 
 def on_object_completed(state: SandboxState, conn: sqlite3.Connection, bucket: str, key: str) -> str | None:

@@ -61,8 +61,15 @@ class _ApiServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler], state: SandboxState):
+    def __init__(
+        self,
+        address: tuple[str, int],
+        handler: type[BaseHTTPRequestHandler],
+        state: SandboxState,
+        route: str = "normal",
+    ):
         self.state = state
+        self.route = route  # which upload route this listener imitates (sandbox/routes.py)
         self.stopped = False  # set before the state closes: kept-alive sockets must not reach it
         super().__init__(address, handler)
 
@@ -119,8 +126,12 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
 
                 rpc_dispatch.handle(state, self)
             else:
-                from vodstudio.sandbox import oss
+                from vodstudio.sandbox import oss, routes
 
+                length = int(self.headers.get("Content-Length") or 0)
+                routes.on_oss_request(
+                    state, self.server.route, self.command, urlsplit(self.path).query, length
+                )
                 oss.handle(state, self)
         except DropConnection:
             self._drop()
@@ -157,6 +168,7 @@ class Sandbox:
         self.state = SandboxState(data_dir, self.config)
         self.seed_demo = seed_demo
         self._api: _ApiServer | None = None
+        self._accelerated: _ApiServer | None = None  # the second upload route (sandbox/routes.py)
         self._cdn: ThreadingHTTPServer | None = None
         self._cdn_reserved: socket.socket | None = None
         self._threads: list[threading.Thread] = []
@@ -176,8 +188,13 @@ class Sandbox:
         host = cfg.host if cfg.host not in ("0.0.0.0", "::", "") else "127.0.0.1"
         self.state.vod_endpoint = f"http://{host}:{api_port}"
         self.state.cdn_domain = f"{host}:{cdn_port}"
+        self._accelerated = _ApiServer((cfg.host, 0), SandboxRequestHandler, self.state, route="accelerated")
+        from vodstudio.sandbox import routes
+
+        routes.book(self.state).accelerated_endpoint = f"http://{host}:{self._accelerated.server_address[1]}"
         self._seed()
         self._serve(self._api)
+        self._serve(self._accelerated)
         if self._cdn is not None:
             self._serve(self._cdn)
         self._info = SandboxInfo(
@@ -227,9 +244,10 @@ class Sandbox:
 
     def stop(self) -> None:
         self.state.stopping.set()
-        if self._api is not None:
-            self._api.stopped = True
-        for server in (self._api, self._cdn):
+        for api in (self._api, self._accelerated):
+            if api is not None:
+                api.stopped = True
+        for server in (self._api, self._accelerated, self._cdn):
             if server is not None:
                 server.shutdown()
                 server.server_close()
@@ -237,7 +255,7 @@ class Sandbox:
             thread.join(timeout=5)
         if self._cdn_reserved is not None:
             self._cdn_reserved.close()
-        self._api = self._cdn = self._cdn_reserved = None
+        self._api = self._accelerated = self._cdn = self._cdn_reserved = None
         self._threads.clear()
         from vodstudio.sandbox import vod_url_pull
 

@@ -78,6 +78,8 @@ class SandboxConfig:
     # Media lifecycle: Uploading -> (complete) -> UploadSucc -> Transcoding -> Normal
     upload_succ_delay: float = 1.0  # UploadSucc observable this long before Transcoding starts
     transcode_delay: float = 3.0  # Transcoding lasts this long
+    # A video whose title contains this text ends in TranscodeFail instead of Normal ('' = none do).
+    transcode_fail_title: str = ""
     url_pull_delay: float = 1.0  # each UploadMediaByURL phase
     cdn_task_delay: float = 2.0  # Refreshing -> Complete
     huawei_task_delay: float = 2.0  # processing -> succeed/failed

@@ -10,7 +10,7 @@ import string
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from vodstudio.sandbox import lifecycle, oss_store
+from vodstudio.sandbox import lifecycle, oss_store, routes
 from vodstudio.sandbox.rpc import RpcContext, RpcError, action
 from vodstudio.sandbox.state import SandboxState
 
@@ -161,8 +161,10 @@ def issue_credential(
     return b64json(auth)
 
 
-def upload_address(state: SandboxState, bucket: str, key: str) -> str:
-    return b64json({"Endpoint": state.vod_endpoint, "Bucket": bucket, "FileName": key})
+def upload_address(state: SandboxState, bucket: str, key: str, user_data: str = "") -> str:
+    """Where to upload; ``AccelerateConfig`` in UserData names the accelerated route (sandbox/routes.py)."""
+    endpoint = routes.endpoint_for(state, user_data)
+    return b64json({"Endpoint": endpoint, "Bucket": bucket, "FileName": key})
 
 
 def cdn_url(state: SandboxState, key: str) -> str:
@@ -270,7 +272,8 @@ def create_upload_video(ctx: RpcContext) -> dict[str, Any]:
             raise RpcError(400, "InvalidParameter.ReferenceId", "The specified ReferenceId already exists.")
         insert_media(state, conn, media_id=media_id, bucket=bucket, object_key=key, **values)
         auth = issue_credential(state, conn, bucket, key, media_id)
-    return {"VideoId": media_id, "UploadAddress": upload_address(state, bucket, key), "UploadAuth": auth}
+    address = upload_address(state, bucket, key, str(values["user_data"] or ""))
+    return {"VideoId": media_id, "UploadAddress": address, "UploadAuth": auth}
 
 
 @action("RefreshUploadVideo")
@@ -282,7 +285,7 @@ def refresh_upload_video(ctx: RpcContext) -> dict[str, Any]:
         auth = issue_credential(state, conn, row["bucket"], row["object_key"], row["media_id"])
     return {
         "VideoId": row["media_id"],
-        "UploadAddress": upload_address(state, row["bucket"], row["object_key"]),
+        "UploadAddress": upload_address(state, row["bucket"], row["object_key"], row["user_data"] or ""),
         "UploadAuth": auth,
     }
 

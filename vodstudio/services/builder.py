@@ -13,8 +13,11 @@ import httpx
 
 from vodstudio.services.accounts import AccountsService
 from vodstudio.services.cdn import CdnService
+from vodstudio.services.duplicates import DuplicatesService
 from vodstudio.services.library import LibraryService
+from vodstudio.services.playback import PlaybackService
 from vodstudio.services.providers import ClientOptions
+from vodstudio.services.routes import RoutesService
 from vodstudio.services.sandbox import SandboxService
 from vodstudio.services.settings import SettingsService
 from vodstudio.services.uploads import UploadsService
@@ -36,12 +39,16 @@ class Services:
     library: LibraryService
     cdn: CdnService
     sandbox: SandboxService
+    duplicates: DuplicatesService
+    playback: PlaybackService
+    routes: RoutesService
 
     def start_logging(self) -> Path:
         """The profile's rotating, secret-scrubbing log file (the desktop app logs there)."""
         return setup_logging(self.paths)
 
     def close(self) -> None:
+        self.playback.close()  # before the accounts: a poll in flight still holds a client
         self.sandbox.stop()
         self.cdn.close()
         self.uploads.close()
@@ -62,7 +69,8 @@ def build_services(
     accounts = AccountsService(
         AccountStore(paths, secrets or SecretStore()), options=ClientOptions(transport=transport)
     )
-    uploads = UploadsService(QueueDb(paths.db_path), accounts, settings, part_size=part_size)
+    queue = QueueDb(paths.db_path)
+    uploads = UploadsService(queue, accounts, settings, part_size=part_size)
     return Services(
         paths=paths,
         settings=settings,
@@ -71,6 +79,9 @@ def build_services(
         library=LibraryService(accounts, uploads),
         cdn=CdnService(paths, accounts),
         sandbox=SandboxService(paths, accounts, settings),
+        duplicates=DuplicatesService(queue, accounts),
+        playback=PlaybackService(queue, accounts),
+        routes=RoutesService(queue, accounts),
     )
 
 

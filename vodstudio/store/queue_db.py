@@ -70,6 +70,60 @@ MIGRATIONS: list[str] = [
     """,
     # MAX(position) on every batch of an add: without this index, adding 100,000 files scans 5M rows.
     "CREATE INDEX jobs_position ON jobs (position);",
+    # Issue 13 B (store/plays_db.py): content fingerprints per account, the server state of done
+    # uploads until they play, and the upload route chosen per network. The triggers record a done
+    # job's fingerprint and start following its video whichever face (GUI, CLI) ran the engine.
+    """
+    CREATE TABLE job_fingerprints (
+        job_id INTEGER PRIMARY KEY,  -- no FK: the row outlives a cleared job until it is recorded
+        account TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        replaces_media_id TEXT NOT NULL DEFAULT '',
+        replace_state TEXT NOT NULL DEFAULT ''  -- '' | pending | done | failed
+    );
+    CREATE INDEX job_fingerprints_fp ON job_fingerprints (account, fingerprint);
+    CREATE TABLE fingerprints (
+        account TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        media_id TEXT NOT NULL,
+        path TEXT NOT NULL DEFAULT '',
+        recorded_at REAL NOT NULL DEFAULT 0,
+        PRIMARY KEY (account, fingerprint)
+    );
+    CREATE TRIGGER fingerprint_on_done AFTER UPDATE OF state ON jobs
+    WHEN NEW.state = 'done' AND NEW.media_id != ''
+    BEGIN
+        INSERT OR REPLACE INTO fingerprints (account, fingerprint, media_id, path, recorded_at)
+        SELECT NEW.account, fingerprint, NEW.media_id, NEW.path, NEW.updated_at
+        FROM job_fingerprints WHERE job_id = NEW.id;
+    END;
+    CREATE TABLE playback (
+        job_id INTEGER PRIMARY KEY REFERENCES jobs (id) ON DELETE CASCADE,
+        account TEXT NOT NULL,
+        media_id TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL DEFAULT 'waiting',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_check_at REAL NOT NULL DEFAULT 0,
+        updated_at REAL NOT NULL DEFAULT 0
+    );
+    CREATE INDEX playback_due ON playback (state, next_check_at);
+    CREATE TRIGGER playback_on_done AFTER UPDATE OF state ON jobs
+    WHEN NEW.state = 'done' AND NEW.media_id != '' AND NEW.kind = 'video'
+    BEGIN
+        INSERT OR REPLACE INTO playback (job_id, account, media_id, updated_at)
+        VALUES (NEW.id, NEW.account, NEW.media_id, NEW.updated_at);
+    END;
+    CREATE TABLE upload_routes (
+        account TEXT NOT NULL,
+        network TEXT NOT NULL,  -- '' holds the account's mode (off | on | auto)
+        route TEXT NOT NULL,
+        normal_bps REAL NOT NULL DEFAULT 0,
+        accelerated_bps REAL NOT NULL DEFAULT 0,
+        measured_at REAL NOT NULL DEFAULT 0,
+        PRIMARY KEY (account, network)
+    );
+    """,
 ]
 
 BATCH = 1000
@@ -122,6 +176,7 @@ class QueueDb:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db = Database(path, MIGRATIONS)
+        self.database = self._db  # the tables of store/plays_db.py share this connection
         self.notice = self._db.notice  # what the user must hear once (a damaged file set aside, ...)
 
     def close(self) -> None:

@@ -109,6 +109,10 @@ class MainWindow(QMainWindow):
         if self.engine_busy:
             self.statusBar().showMessage(self.engine_busy)
         self._build_tray()
+        from vodstudio.ui.plays import PlaysWiring
+
+        self.plays = PlaysWiring(self)  # duplicates on drops, playback states, notifications, routes
+        self.tools_menu.addAction(self.plays.route_action)
         self._restore_window_state()
         self.reload_accounts()
 
@@ -223,7 +227,7 @@ class MainWindow(QMainWindow):
             )
             view_menu.addAction(act)
             self.act_sections[section] = act
-        tools_menu = menu.addMenu(self.tr("&Tools"))
+        tools_menu = self.tools_menu = menu.addMenu(self.tr("&Tools"))
         tools_menu.addAction(self.act_accounts)
         tools_menu.addAction(self.act_preferences)
         help_menu = menu.addMenu(self.tr("&Help"))
@@ -333,18 +337,7 @@ class MainWindow(QMainWindow):
             icon = self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowUp)
         self.tray = QSystemTrayIcon(icon, self)
         self.tray.setToolTip(NAME)
-        self.tray.show()
-        self.uploads.batch_finished.connect(self._notify_batch)
-
-    @Slot(int, int)
-    def _notify_batch(self, done: int, failed: int) -> None:
-        if self.tray is None:
-            return
-        if failed:
-            text = self.tr("%1 uploaded, %2 failed.").replace("%1", str(done)).replace("%2", str(failed))
-            self.tray.showMessage(NAME, text, QSystemTrayIcon.MessageIcon.Warning)
-        else:
-            self.tray.showMessage(NAME, self.tr("%n upload(s) finished.", "", done))
+        self.tray.show()  # its messages: ui/notifier.py (status bar where there is no tray)
 
     # ---------------------------------------------------------------- accounts
     def reload_accounts(self, select: str | None = None) -> None:
@@ -516,6 +509,7 @@ class MainWindow(QMainWindow):
         self._shut_down = True
         self.save_window_state()
         self.bridge.stop()
+        self.plays.shutdown()
         for page in self.sections.values():
             page.shutdown()
         self.engine.close()  # the window owns its engine: stop it and release its threads

@@ -75,7 +75,13 @@ class MetadataSheet(QDialog):
         self.include_all.setVisible(any(p.is_dir() or kind_for_name(p.name) is None for p in paths))
         self.remember = QCheckBox(self.tr("Use these values as defaults next time"), self)
         self.remember.setChecked(True)
+        self.accelerate = QCheckBox(self)  # partly checked: the account's route (Tools → Upload Route)
+        self.accelerate.setTristate(True)
+        self.accelerate.checkStateChanged.connect(self._say_route)
+        self.accelerate.setCheckState(Qt.CheckState.PartiallyChecked)
+        self._say_route(Qt.CheckState.PartiallyChecked)
         layout.addWidget(self.include_all)
+        layout.addWidget(self.accelerate)
         layout.addWidget(self.remember)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -201,6 +207,15 @@ class MetadataSheet(QDialog):
         if path is not None:
             self.cover_edit.setText(str(path))
 
+    @Slot(Qt.CheckState)
+    def _say_route(self, state: Qt.CheckState) -> None:
+        self.accelerate.setText(
+            {
+                Qt.CheckState.Checked: self.tr("Accelerate this upload (billed per GB)"),
+                Qt.CheckState.Unchecked: self.tr("Normal route for this upload"),
+            }.get(state, self.tr("Upload route: as set for the account"))
+        )
+
     def metadata(self) -> JobMetadata:
         return JobMetadata(
             title=self.title_edit.text().strip() if self.title_edit.isEnabled() else "",
@@ -209,6 +224,9 @@ class MetadataSheet(QDialog):
             cate_id=self.category_combo.currentData(),
             template_group_id=self.template_edit.text().strip(),
             cover_path=self.cover_edit.text().strip(),
+            accelerate={Qt.CheckState.Checked: True, Qt.CheckState.Unchecked: False}.get(
+                self.accelerate.checkState()
+            ),
         )
 
     def accept(self) -> None:

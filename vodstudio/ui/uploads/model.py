@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Slot
@@ -11,6 +12,7 @@ from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QApplication
 
 from vodstudio.core.jobs import JobProgress, JobState, JobStateChanged, UploadJob
+from vodstudio.core.playback import Playback, PlayState
 from vodstudio.ui.errors_text import error_sentence
 from vodstudio.ui.theme import Tone, tone
 from vodstudio.ui.uploads.format import human_eta, human_rate, human_size
@@ -50,17 +52,37 @@ def state_text(state: JobState) -> str:
     return names.get(state, str(state))
 
 
+def play_text(state: PlayState) -> str:
+    """What a done upload is on the server, in the queue's and the library's words."""
+    names = {
+        PlayState.WAITING: QCoreApplication.translate("QueueTableModel", "Uploaded — waiting to transcode"),
+        PlayState.TRANSCODING: QCoreApplication.translate("QueueTableModel", "Uploaded — transcoding"),
+        PlayState.PLAYABLE: QCoreApplication.translate("QueueTableModel", "Playable"),
+        PlayState.TRANSCODE_FAILED: QCoreApplication.translate("QueueTableModel", "Transcode failed"),
+        PlayState.UPLOAD_FAILED: QCoreApplication.translate("QueueTableModel", "Upload failed on the server"),
+        PlayState.BLOCKED: QCoreApplication.translate("QueueTableModel", "Blocked"),
+        PlayState.GONE: QCoreApplication.translate("QueueTableModel", "Deleted on the server"),
+        PlayState.UNKNOWN: QCoreApplication.translate("QueueTableModel", "Unknown state"),
+    }
+    return names[state]
+
+
+PlaySource = Callable[[Iterable[int]], dict[int, Playback]]
+
+
 class QueueTableModel(QAbstractTableModel):
     """Rows come from ``source.page`` through a small LRU page cache; live progress is overlaid.
 
     Repaints are driven by the bridge's coalesced signals (~5 per second), never per chunk.
     """
 
-    COLUMNS = ("name", "progress", "state", "size", "speed", "eta", "media_id", "error")
+    COLUMNS = ("name", "progress", "state", "playback", "size", "speed", "eta", "media_id", "error")
 
-    def __init__(self, source: QueueSource, parent: Any = None) -> None:
+    def __init__(self, source: QueueSource, parent: Any = None, *, plays: PlaySource | None = None) -> None:
         super().__init__(parent)
         self._source = source
+        self._plays_of = plays  # the server state of done uploads, read with each page
+        self._plays: dict[int, Playback] = {}
         self._count = source.count()
         self._pages: OrderedDict[int, list[UploadJob]] = OrderedDict()
         self._progress: dict[int, JobProgress] = {}
@@ -68,6 +90,7 @@ class QueueTableModel(QAbstractTableModel):
             "name": self.tr("Name"),
             "progress": self.tr("Progress"),
             "state": self.tr("State"),
+            "playback": self.tr("On the server"),
             "size": self.tr("Size"),
             "speed": self.tr("Speed"),
             "eta": self.tr("Remaining"),
@@ -98,6 +121,8 @@ class QueueTableModel(QAbstractTableModel):
         if page is None:
             page = self._source.page(number * PAGE_SIZE, PAGE_SIZE)
             self.page_loads += 1
+            if self._plays_of is not None:
+                self._plays.update(self._plays_of(j.id for j in page if j.state is JobState.DONE))
             self._pages[number] = page
             while len(self._pages) > CACHE_PAGES:
                 self._pages.popitem(last=False)
@@ -131,6 +156,12 @@ class QueueTableModel(QAbstractTableModel):
                 return QBrush(tone(Tone.ERROR, QApplication.palette()))
             if job.state is JobState.DONE and column == "state":
                 return QBrush(tone(Tone.SUCCESS, QApplication.palette()))
+        if role == Qt.ItemDataRole.ForegroundRole and column == "playback" and job.id in self._plays:
+            play = self._plays[job.id].state
+            if play.is_failure:
+                return QBrush(tone(Tone.ERROR, QApplication.palette()))
+            if play is PlayState.PLAYABLE:
+                return QBrush(tone(Tone.SUCCESS, QApplication.palette()))
             if job.state in (JobState.PAUSED, JobState.CANCELLED):
                 return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("size", "speed", "eta"):
@@ -157,6 +188,9 @@ class QueueTableModel(QAbstractTableModel):
             return f"{self._fraction(job) * 100:.0f} %"
         if column == "state":
             return state_text(job.state)
+        if column == "playback":
+            play = self._plays.get(job.id)
+            return play_text(play.state) if play is not None and job.state is JobState.DONE else ""
         if column == "size":
             return human_size(job.size) if job.size else ""
         if column == "speed":
@@ -185,6 +219,23 @@ class QueueTableModel(QAbstractTableModel):
             if not change.state.is_active or change.state is JobState.CANCELLING:
                 self._progress.pop(change.job_id, None)
         self.reload()
+
+    def set_play_source(self, plays: PlaySource) -> None:
+        self._plays_of = plays
+        self.reload()
+
+    @Slot(object)
+    def apply_playback(self, changes: list[Playback]) -> None:
+        """New server states from the playback poll (a worker read them; this is the GUI thread)."""
+        for item in changes:
+            self._plays[item.job_id] = item
+        rows = self._cached_rows({item.job_id for item in changes})
+        column = self.COLUMNS.index("playback")
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), column), self.index(max(rows), column))
+
+    def playback_of(self, job_id: int) -> Playback | None:
+        return self._plays.get(job_id)
 
     @Slot()
     def reload(self) -> None:

@@ -54,6 +54,7 @@ from vodstudio.ui.widgets.files import open_files, open_folder
 from vodstudio.ui.widgets.flow import FlowLayout
 
 if TYPE_CHECKING:
+    from vodstudio.ui.uploads.intake import IntakeFlow
     from vodstudio.ui.uploads.metadata import MetadataSheet
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,7 @@ class QueuePanel(QWidget):
         self.engine = engine
         self.account: Account | None = None
         self.pending_sheet: MetadataSheet | None = None  # the open sheet, if any (tests drive it)
+        self.intake: IntakeFlow | None = None  # the duplicate check on the way in (ui/plays.py sets it)
         self._batch: dict[int, JobState] | None = None  # latest state of each job of the running batch
         self._totals_busy = False
         self._totals_dirty = True
@@ -131,7 +133,8 @@ class QueuePanel(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        for column, width in zip(QueueTableModel.COLUMNS, (240, 150, 90, 80, 90, 80, 150, 180), strict=True):
+        widths = (240, 150, 90, 170, 80, 90, 80, 150, 180)
+        for column, width in zip(QueueTableModel.COLUMNS, widths, strict=True):
             self.table.setColumnWidth(QueueTableModel.COLUMNS.index(column), width)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -306,6 +309,9 @@ class QueuePanel(QWidget):
         assert self.account is not None
         name, engine, paths = self.account.name, self.engine, list(paths)
         self.message_label.setText(self.tr("Adding %n item(s)…", "", len(paths)))
+        if self.intake is not None:
+            self.intake.start(name, paths, metadata, include_all=include_all)
+            return
         run_in_background(
             lambda: engine.add_files(name, paths, metadata, recurse=True, include_all=include_all),
             self._added,
@@ -313,20 +319,33 @@ class QueuePanel(QWidget):
             owner=self,
         )
 
+    @Slot(object)
+    def show_added(self, result: AddResult) -> None:
+        self._added(result)
+
+    @Slot(object)
+    def show_error(self, error: BaseException) -> None:
+        self._show_error(error)
+
     def _added(self, result: AddResult) -> None:
+        from vodstudio.ui.uploads.intake import duplicate_note, is_duplicate
+
         self.model.reload()
         self._show_empty_state_if_needed()
         self._totals_dirty = True
         text = self.tr("%n file(s) queued.", "", len(result.job_ids))
-        if result.skipped:
+        unsent = [s for s in result.skipped if not is_duplicate(s[1])]
+        if unsent:
             text = sentences(
                 text,
                 self.tr(
                     "%n skipped (not media or unreadable) — tick “Include all files” to upload them anyway.",
                     "",
-                    len(result.skipped),
+                    len(unsent),
                 ),
             )
+        if note := duplicate_note(result):
+            text = sentences(text, note)
         self.message_label.setText(text)
         self.jobs_added.emit(result)
 
