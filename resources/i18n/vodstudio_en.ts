@@ -1948,7 +1948,7 @@ Upload to, manage and serve from cloud VOD.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Connections shared by all files (parallel parts)</source>
+            <source>At most this many connections: the app finds the number that fills your link</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -1918,8 +1918,8 @@ Upload to, manage and serve from cloud VOD.</source>
         <translation>同时上传的文件数</translation>
     </message>
     <message>
-        <source>Connections shared by all files (parallel parts)</source>
-        <translation>所有文件共用的连接数（并行分片）</translation>
+        <source>At most this many connections: the app finds the number that fills your link</source>
+        <translation>最多使用这么多个连接：应用会自动找到能跑满你线路的连接数</translation>
     </message>
     <message>
         <source> MB/s</source>

@@ -35,9 +35,9 @@ def no_held_keys(qapp: Any) -> Iterator[None]:
     from PySide6.QtWidgets import QWidget
 
     yield
-    blank = QWidget()
+    blank = QWidget()  # Python owns it and frees it here (never deleteLater as well: stack.md §3)
     QTest.keyRelease(blank, Qt.Key.Key_Control)
-    blank.deleteLater()
+    del blank
 
 
 def make_services(sandbox: Any = None, *, part_size: int | None = None) -> Services:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from vodstudio.services.routes import ACCELERATED, ProbeResult, RouteChoice, RouteMode, RoutesService
 from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import describe_error
+from vodstudio.ui.localized import sentences
 
 
 class RouteDialog(QDialog):
@@ -29,12 +30,10 @@ class RouteDialog(QDialog):
         self.setWindowTitle(self.tr("Upload Route"))
         layout = QVBoxLayout(self)
         intro = QLabel(
-            " ".join(
-                (
-                    self.tr("Upload acceleration sends files through Alibaba Cloud's acceleration network."),
-                    self.tr("It can be much faster far from the bucket's region, and is billed per GB."),
-                    self.tr("The speed test sends a short sample both ways and remembers the faster route."),
-                )
+            sentences(
+                self.tr("Upload acceleration sends files through Alibaba Cloud's acceleration network."),
+                self.tr("It can be much faster far from the bucket's region, and is billed per GB."),
+                self.tr("The speed test sends a short sample both ways and remembers the faster route."),
             ),
             self,
         )

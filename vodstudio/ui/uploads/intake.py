@@ -14,6 +14,7 @@ from vodstudio.services.duplicates import KNOWN, REPEAT, DuplicatesService
 from vodstudio.services.routes import RoutesService
 from vodstudio.services.uploads import UploadEngine
 from vodstudio.ui.bridge import run_in_background
+from vodstudio.ui.localized import sentences
 from vodstudio.ui.uploads.duplicates_dialog import DuplicatesDialog
 
 
@@ -30,7 +31,7 @@ def duplicate_note(result: AddResult) -> str:
         parts.append(QCoreApplication.translate("Intake", "%n uploaded before — skipped.", "", known))
     if repeats:
         parts.append(QCoreApplication.translate("Intake", "%n named twice — queued once.", "", repeats))
-    return " ".join(parts)
+    return sentences(*parts)
 
 
 class IntakeFlow(QObject):

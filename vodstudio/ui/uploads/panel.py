@@ -224,7 +224,9 @@ class QueuePanel(QWidget):
         self.parts_spin = QSpinBox(box)
         self.parts_spin.setRange(1, 64)
         self.parts_spin.setValue(limits.parallel_parts)
-        self.parts_spin.setToolTip(self.tr("Connections shared by all files (parallel parts)"))
+        self.parts_spin.setToolTip(
+            self.tr("At most this many connections: the app finds the number that fills your link")
+        )
         self.limit_spin = QDoubleSpinBox(box)
         self.limit_spin.setRange(0.0, 10_000.0)
         self.limit_spin.setDecimals(1)
