@@ -155,24 +155,21 @@ class PlaybackTable:
         return None if row[0] is None else float(row[0])
 
     def of_jobs(self, job_ids: Iterable[int]) -> dict[int, Playback]:
-        ids = list(job_ids)
-        found: dict[int, Playback] = {}
-        with self._db.read() as conn:
-            for start in range(0, len(ids), BATCH):
-                chunk = ids[start : start + BATCH]
-                for row in conn.execute(f"{_SELECT} WHERE p.job_id IN ({_marks(len(chunk))})", chunk):
-                    found[int(row["job_id"])] = _playback(row)
-        return found
+        return {int(row["job_id"]): _playback(row) for row in self._rows_where_in("job_id", list(job_ids))}
 
     def of_media(self, media_ids: Iterable[str]) -> dict[str, Playback]:
-        ids = list(media_ids)
-        found: dict[str, Playback] = {}
+        return {
+            str(row["media_id"]): _playback(row) for row in self._rows_where_in("media_id", list(media_ids))
+        }
+
+    def _rows_where_in(self, column: str, values: Sequence[object]) -> list[sqlite3.Row]:
+        """Playback rows whose ``column`` is one of ``values``, asked in chunks of BATCH."""
+        rows: list[sqlite3.Row] = []
         with self._db.read() as conn:
-            for start in range(0, len(ids), BATCH):
-                chunk = ids[start : start + BATCH]
-                for row in conn.execute(f"{_SELECT} WHERE p.media_id IN ({_marks(len(chunk))})", chunk):
-                    found[str(row["media_id"])] = _playback(row)
-        return found
+            for start in range(0, len(values), BATCH):
+                chunk = list(values[start : start + BATCH])
+                rows += conn.execute(f"{_SELECT} WHERE p.{column} IN ({_marks(len(chunk))})", chunk)
+        return rows
 
     def record(self, updates: Sequence[tuple[int, str, PlayState, int, float]]) -> None:
         """(job id, raw status, state, attempts, next check at) after one poll."""
