@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 import threading
 import time
@@ -12,19 +11,9 @@ from dataclasses import asdict
 from typing import TextIO
 
 from vodstudio.core.jobs import JobProgress, JobsAdded, JobState, JobStateChanged, TransferEvent
+from vodstudio.core.units import parse_rate as parse_rate  # the CLI's name for it, kept
 
 REDRAW_S = 0.25
-_RATE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b?)?\s*(?:/s)?\s*$", re.IGNORECASE)
-_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
-
-
-def parse_rate(text: str) -> int:
-    """``500K``, ``2M``, ``1.5MiB``, ``800KB/s``, ``1048576`` -> bytes/s (binary units, like curl)."""
-    match = _RATE.match(text)
-    if not match:
-        raise ValueError(f"not a rate: {text!r} (examples: 500K, 2M, 1.5MiB)")
-    number, unit = float(match.group(1)), match.group(2).lower()
-    return int(number * _UNITS[unit])
 
 
 def human_bytes(n: float) -> str:

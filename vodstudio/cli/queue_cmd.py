@@ -1,4 +1,4 @@
-"""`vodstudio queue list|resume|pause|cancel|retry|remove|clear`: the durable queue from the CLI."""
+"""`vodstudio queue list|resume|pause|cancel|retry|remove|clear|next|priority|export`: the CLI queue."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import json
 import sys
 from collections.abc import Callable
 
+from vodstudio.cli import queue_record
 from vodstudio.cli.common import add_account_options, report_error
 from vodstudio.cli.plays import play_words
 from vodstudio.cli.progress import human_bytes
@@ -52,6 +53,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             add_account_options(sub)
         sub.set_defaults(run=_pause if name == "pause" else _cancel)
     _register_cleaning(actions)
+    queue_record.register(actions)
 
 
 def _register_cleaning(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -55,7 +55,10 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--parallel", type=int, default=None, metavar="N", help="files in parallel")
     parser.add_argument("--parallel-parts", type=int, default=None, metavar="N", help="connections")
     parser.add_argument(
-        "--limit-rate", default=None, metavar="RATE", help="total bandwidth: 500K, 2M, 1.5MiB"
+        "--limit-rate",
+        default=None,
+        metavar="RATE",
+        help="total bandwidth for this run: 500K, 2M, 1.5MiB (overrides `vodstudio schedule`)",
     )
     parser.add_argument("--json", action="store_true", help="one JSON event per line")
 
@@ -96,15 +99,21 @@ def run_engine(
     except VodStudioError:
         engine.close()
         raise
+    # An explicit --limit-rate holds for this run; otherwise the weekly schedule (if any) drives it.
+    applier = services.uploads.apply_schedule(engine) if args.limit_rate is None else None
     try:
         ids = list(prepare(engine))
         engine.start()
         engine.wait_idle()
     except KeyboardInterrupt:
+        if applier is not None:
+            applier.close()
         engine.close()
         printer.finish()
         print("interrupted; `vodstudio queue resume` continues where this stopped", file=sys.stderr)
         return 130
+    if applier is not None:
+        applier.close()
     engine.close()
     printer.finish()
     if engine.storage_error is not None:

@@ -172,6 +172,7 @@ class QueueTotals:
 class AddResult:
     job_ids: tuple[int, ...]
     skipped: tuple[tuple[str, str], ...] = ()  # (path, reason code) e.g. ("a.txt", "not-media")
+    batch_id: str = ""  # the upload record's batch (one per add call)
 
 
 @dataclass(frozen=True)

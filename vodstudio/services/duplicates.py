@@ -124,7 +124,7 @@ class DuplicatesService:
             if job is not None and by_path.get(job.path):
                 rows.append((job_id, by_path[job.path], replaces.get(job.path, "")))
         self.table.note_jobs(account, rows)
-        return AddResult(result.job_ids, tuple(skipped) + result.skipped)
+        return AddResult(result.job_ids, tuple(skipped) + result.skipped, batch_id=result.batch_id)
 
     def finish_replacements(self) -> list[str]:
         """Delete the old videos of replacing jobs that are done; returns the deleted ids."""

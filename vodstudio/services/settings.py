@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from vodstudio.store.paths import ProfilePaths
 from vodstudio.store.settings import Settings, load_settings, normalised, save_settings
+
+log = logging.getLogger(__name__)
+
+Listener = Callable[[Settings], None]
 
 
 class SettingsService:
@@ -17,6 +23,23 @@ class SettingsService:
         self._paths = paths
         self._lock = threading.RLock()  # set_cdn_domain reads and updates under one hold
         self._current = load_settings(paths)
+        self._listeners: list[Listener] = []
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener(new)`` after every change (on the updating thread); returns the unsubscribe.
+
+        Listeners must be quick and thread-safe (set an event, post to a queue): the schedule applier
+        of a running engine wakes this way when the user edits the schedule or the base limit.
+        """
+        with self._lock:
+            self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if listener in self._listeners:
+                    self._listeners.remove(listener)
+
+        return unsubscribe
 
     @property
     def current(self) -> Settings:
@@ -30,10 +53,17 @@ class SettingsService:
         """
         with self._lock:
             new = normalised(replace(self._current, **changes))
-            if new != self._current:
+            changed = new != self._current
+            if changed:
                 save_settings(self._paths, new)
                 self._current = new
-            return self._current
+            listeners = list(self._listeners) if changed else []
+        for listener in listeners:  # outside the lock: a listener may read or update the settings
+            try:
+                listener(new)
+            except Exception:  # one broken listener must not undo a saved change
+                log.exception("settings listener failed")
+        return self._current
 
     def cdn_domain(self, account: str) -> str:
         return self._current.cdn_domains.get(account, "")

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from vodstudio.core.jobs import JobMetadata, Limits, QueueTotals, UploadJob
+from vodstudio.core.schedule import BandwidthSchedule
 from vodstudio.services.accounts import AccountsService
+from vodstudio.services.record import UploadRecord
+from vodstudio.services.schedule import ScheduleApplier
 from vodstudio.services.settings import SettingsService
 from vodstudio.store.engine_lock import EngineLock
 from vodstudio.store.link_memory import LinkMemory
@@ -35,6 +39,7 @@ class UploadsService:
         self._settings = settings
         self._part_size = part_size
         self._oneshot = OneShotUploader(queue)
+        self.record = UploadRecord(queue)  # what was delivered: CSV / JSON export
 
     # ---- the engine -----------------------------------------------------------------------------
     def limits(self) -> Limits:
@@ -62,6 +67,24 @@ class UploadsService:
             bandwidth_limit=limits.bandwidth_bps,
         )
         return Limits(s.parallel_files, s.parallel_parts, s.bandwidth_limit)
+
+    # ---- the bandwidth schedule -------------------------------------------------------------------
+    def schedule(self) -> BandwidthSchedule:
+        return BandwidthSchedule.parse(self._settings.current.bandwidth_schedule)
+
+    def set_schedule(self, schedule: BandwidthSchedule | str) -> BandwidthSchedule:
+        """Save the weekly schedule (text is parsed: ``ValueError`` names the bad token); running
+        engines with an applier follow it at once."""
+        if isinstance(schedule, str):
+            schedule = BandwidthSchedule.parse(schedule)
+        self._settings.update(bandwidth_schedule=schedule.format())
+        return schedule
+
+    def apply_schedule(
+        self, engine: UploadEngine, *, clock: Callable[[], datetime] | None = None
+    ) -> ScheduleApplier:
+        """Start following the schedule on ``engine`` (its owner closes the applier before the engine)."""
+        return ScheduleApplier(engine, self._settings, clock or datetime.now).start()
 
     # ---- defaults of the metadata sheet ----------------------------------------------------------
     def defaults(self) -> tuple[JobMetadata, bool]:

@@ -124,6 +124,29 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (account, network)
     );
     """,
+    # Issue 13 (store/record_db.py): the upload record. One batch id per add; bytes actually sent
+    # (re-sends included) and retried requests, counted by the transfer layer; the object's verified
+    # CRC-64 (16 hex digits). The triggers stamp the first start and the end whichever face ran it.
+    """
+    ALTER TABLE jobs ADD COLUMN batch_id TEXT NOT NULL DEFAULT '';
+    ALTER TABLE jobs ADD COLUMN started_at REAL NOT NULL DEFAULT 0;
+    ALTER TABLE jobs ADD COLUMN finished_at REAL NOT NULL DEFAULT 0;
+    ALTER TABLE jobs ADD COLUMN bytes_sent INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE jobs ADD COLUMN retries INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE jobs ADD COLUMN crc64 TEXT NOT NULL DEFAULT '';
+    CREATE INDEX jobs_batch ON jobs (batch_id, id);
+    CREATE TRIGGER record_started AFTER UPDATE OF state ON jobs
+    WHEN NEW.state IN ('preparing', 'uploading') AND NEW.started_at = 0
+    BEGIN
+        UPDATE jobs SET started_at = NEW.updated_at WHERE id = NEW.id;
+    END;
+    CREATE TRIGGER record_finished AFTER UPDATE OF state ON jobs
+    WHEN NEW.state IS NOT OLD.state
+    BEGIN
+        UPDATE jobs SET finished_at = CASE WHEN NEW.state IN ('done', 'failed', 'cancelled')
+            THEN NEW.updated_at ELSE 0 END WHERE id = NEW.id;
+    END;
+    """,
 ]
 
 BATCH = 1000

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from vodstudio.core.schedule import BandwidthSchedule
 from vodstudio.store.atomic import read_json, write_json
 from vodstudio.store.paths import ProfilePaths
 
@@ -34,9 +35,24 @@ class Settings:
     language: str = ""  # "" = follow the system
     theme: str = ""  # "" = follow the system; "light" or "dark"
     last_folder: str = ""  # where the file dialogs start (the folder used last)
+    # The weekly bandwidth schedule in its text form (core/schedule.py); "" = the limit above always.
+    bandwidth_schedule: str = ""
+
+
+def _schedule_text(value: Any) -> str:
+    """The canonical text of a readable schedule; an unreadable one (hand-edited file) is dropped."""
+    if not isinstance(value, str):
+        return ""
+    try:
+        return BandwidthSchedule.parse(value).format()
+    except ValueError as exc:
+        log.warning("ignoring the bandwidth schedule in the settings: %s", exc)
+        return ""
 
 
 def _coerce(name: str, value: Any, default: Any) -> Any:
+    if name == "bandwidth_schedule":
+        return _schedule_text(value)
     if name == "default_cate_id":
         return value if isinstance(value, int) and not isinstance(value, bool) else None
     if isinstance(default, bool):
@@ -66,6 +82,7 @@ def normalised(settings: Settings) -> Settings:
         bandwidth_limit=max(0, settings.bandwidth_limit),
         default_tags=tuple(settings.default_tags),
         cdn_domains=dict(settings.cdn_domains),
+        bandwidth_schedule=_schedule_text(settings.bandwidth_schedule),
     )
 
 

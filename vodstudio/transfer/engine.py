@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -25,6 +26,7 @@ from vodstudio.core.jobs import (
 from vodstudio.store.engine_lock import EngineLock
 from vodstudio.store.link_memory import LinkMemory
 from vodstudio.store.queue_db import NewJob, QueueDb
+from vodstudio.store.record_db import RecordTable
 from vodstudio.transfer.adaptive_run import AdaptiveRunner
 from vodstudio.transfer.events import EventHub, Sink
 from vodstudio.transfer.job_runner import JobRunner
@@ -82,6 +84,7 @@ class UploadEngine:
         memory: LinkMemory | None = None,
     ) -> None:
         self.queue = queue
+        self._record = RecordTable(queue.database)
         self._profile_lock = lock
         self._limits = limits
         self._hub = EventHub(sink)
@@ -255,20 +258,22 @@ class UploadEngine:
         ids: list[int] = []
         skipped: list[tuple[str, str]] = []
         batch: list[NewJob] = []
+        batch_id = uuid.uuid4().hex  # one per add: the upload record groups by it
         for item in scan(paths, recurse=recurse, include_all=include_all, forced_kind=metadata.kind):
             if isinstance(item, Candidate):
                 batch.append(_new_job(account, item, metadata))
                 if len(batch) >= ADD_BATCH:
-                    ids += self._add(batch)
+                    ids += self._add(batch, batch_id)
                     batch = []
             else:
                 skipped.append((displayable(item.path), item.reason))
         if batch:
-            ids += self._add(batch)
-        return AddResult(tuple(ids), tuple(skipped))
+            ids += self._add(batch, batch_id)
+        return AddResult(tuple(ids), tuple(skipped), batch_id=batch_id if ids else "")
 
-    def _add(self, jobs: Sequence[NewJob]) -> list[int]:
+    def _add(self, jobs: Sequence[NewJob], batch_id: str = "") -> list[int]:
         ids = self.queue.add(jobs)
+        self._record.tag_batch(ids, batch_id or uuid.uuid4().hex)
         self._hub.emit(JobsAdded(tuple(ids)))
         self._wake.set()
         return ids
@@ -391,6 +396,19 @@ class UploadEngine:
     def set_priority(self, job_id: int, priority: int) -> None:
         self.queue.update(job_id, priority=priority)
         self._wake.set()
+
+    def upload_next(self, job_ids: Iterable[int]) -> int:
+        """Put the jobs ahead of every other (their order among themselves kept); returns the priority.
+
+        Only waiting jobs move: a running or finished job has nothing left to jump.
+        """
+        waiting = (JobState.QUEUED, JobState.PAUSED, JobState.FAILED, JobState.CANCELLED)
+        ids = [i for i in job_ids if (job := self.queue.job(i)) is not None and job.state in waiting]
+        top = self.queue.page(0, 1)  # ordered by priority first: its head holds the highest
+        priority = (top[0].priority + 1) if top else 1
+        for job_id in ids:
+            self.set_priority(job_id, priority)
+        return priority
 
     def set_limits(self, limits: Limits) -> None:
         """Change parallel files, parallel parts and bandwidth while running."""

@@ -20,9 +20,11 @@ from vodstudio.core.errors import (
     VodStudioError,
 )
 from vodstudio.core.jobs import Checkpoint, JobKind, JobState, JobStateChanged, UploadJob
+from vodstudio.store.record_db import RecordTable
 from vodstudio.transfer import remote_jobs, tickets
+from vodstudio.transfer.crc import combine_parts
 from vodstudio.transfer.credentials import CredentialKeeper
-from vodstudio.transfer.multipart import abort, sweep_strays, upload_multipart
+from vodstudio.transfer.multipart import abort, file_crc, sweep_strays, upload_multipart
 from vodstudio.transfer.oss_call import AddressChanged, JobControl, JobTransfer, Shared, StopReason
 from vodstudio.transfer.planner import plan
 from vodstudio.transfer.simple_put import upload_simple
@@ -69,6 +71,7 @@ class JobRunner:
         self.shared = shared
         self.client_for = client_for
         self._live: dict[int, JobTransfer] = {}  # running jobs' transfers: cleanup reuses the credential
+        self._record = RecordTable(shared.queue.database)
 
     # ---- state bookkeeping -------------------------------------------------------------------
     def set_state(
@@ -77,6 +80,7 @@ class JobRunner:
         code = error.code if error else ""
         message = error.message if error else ""
         request_id = error.request_id if isinstance(error, ServiceError) else ""
+        self._note_counts(job.id)  # before the state: whoever sees "done" sees what it sent
         self.shared.queue.update(
             job.id, state=state, error_code=code, error_message=message, request_id=request_id, **extra
         )
@@ -85,10 +89,16 @@ class JobRunner:
         event = JobStateChanged(job.id, state, code, message, request_id, media_id)
         self.shared.hub.state(event, final=state.is_final or state is JobState.PAUSED)
 
+    def _note_counts(self, job_id: int) -> None:
+        sent, retries = self.shared.ledger.take(job_id)
+        if sent or retries:
+            self._record.add_counts(job_id, sent, retries)
+
     # ---- entry point -------------------------------------------------------------------------
     def run(self, job: UploadJob, control: JobControl) -> None:
         try:
             self._run_guarded(job, control)
+            self._note_counts(job.id)  # a stop for shutdown records no state of its own
         except StorageError as exc:  # also raised while recording another outcome
             self._storage_failed(job, exc)
         finally:
@@ -304,8 +314,11 @@ class JobRunner:
         if cp.part_size:
             cp = upload_multipart(jt, cp)
             sweep_strays(jt, cp.object_key)  # a retried or killed run may have left one behind
+            # Verified equal to the object's CRC; no parts: it was already complete, checked whole.
+            crc = combine_parts((p.crc64, p.size) for p in cp.parts) if cp.parts else None
+            self._record.set_crc(job.id, crc if crc is not None else file_crc(job.path, 0, job.size))
         else:
-            upload_simple(jt, cp)
+            self._record.set_crc(job.id, upload_simple(jt, cp))
         self.set_state(job, JobState.VERIFYING)
         self.shared.hub.set_done(job.id, job.size, force=True)
         self.shared.queue.clear_checkpoint(job.id)

@@ -24,6 +24,7 @@ from vodstudio.transfer import deadline
 from vodstudio.transfer.credentials import CredentialKeeper
 from vodstudio.transfer.delivered import DeliveredMeter, PartCounter
 from vodstudio.transfer.events import EventHub
+from vodstudio.transfer.ledger import SendLedger
 from vodstudio.transfer.oss_session import OssSession, SliceReader, oss_error
 from vodstudio.transfer.ratelimit import TokenBucket
 
@@ -100,6 +101,7 @@ class Shared:
     parallel_parts: Callable[[], int]
     retry: RetryPolicy = PART_RETRY
     meter: DeliveredMeter = field(default_factory=DeliveredMeter)  # progress as the link takes it
+    ledger: SendLedger = field(default_factory=SendLedger)  # bytes sent and retries, for the record
     part_size: int = 0  # 0: the planner adapts; else this size (and multipart above it)
     # Called when the queue database cannot be written (disk full): the engine stops dispatching.
     on_storage_error: Callable[[VodStudioError], None] = lambda _error: None
@@ -172,6 +174,7 @@ class JobTransfer:
             policy = self.shared.retry
             if not error.retryable or attempt >= policy.max_attempts or stalls >= policy.max_stalls:
                 raise error
+            self.shared.ledger.retried(self.job_id)
             delay = policy.delay(attempt, error)
             log.info("job %s: retrying OSS request after %s in %.2fs", self.job_id, error.code, delay)
             if self.control.cancel.wait(delay):
@@ -200,12 +203,16 @@ class JobTransfer:
         try:
             counter = PartCounter(lambda n: shared.hub.add(self.job_id, n))
 
+            def written(amount: int) -> None:
+                shared.ledger.sent(self.job_id, amount)  # every attempt's bytes: the wire carried them
+                counter.written(amount)
+
             def op(bucket: Any) -> tuple[Any, int]:
                 shared.meter.track(counter)
                 try:
                     with SliceReader(
                         Path(self.path), offset, size, limiter=shared.limiter, cancel=self.control.cancel,
-                        on_bytes=counter.written,
+                        on_bytes=written,
                     ) as reader:  # fmt: skip
                         result = send(bucket, reader.body())
                 finally:
