@@ -133,7 +133,8 @@ class BandwidthSchedule:
                     by_hours.setdefault(hours, []).append(day)
             for hours, days in by_hours.items():
                 day_text = "daily" if len(days) == 7 else _spans(days, DAYS)
-                rules.append(f"{day_text} {_spans(hours)} {_format_limit(limit)}")
+                hour_text = "" if len(hours) == HOURS else f" {_spans(hours)}"
+                rules.append(f"{day_text}{hour_text} {_format_limit(limit)}")
         return "; ".join(rules)
 
     @property
