@@ -34,7 +34,7 @@ def services(sandbox: Any) -> Iterator[Services]:
     svc.close()
 
 
-def object_crcs(sandbox: Any, media_id: str) -> str:
+def object_crc(sandbox: Any, media_id: str) -> str:
     """The CRC-64 the sandbox's OSS holds for the video's object, as 16 hex digits."""
     with sandbox.state.db() as conn:
         media = conn.execute(
@@ -85,7 +85,7 @@ def test_the_record_lists_every_job_with_its_video_id_and_crc(
         for row, size in zip(listed, SIZES, strict=True):
             assert row["state"] == JobState.DONE.value and int(row["size"]) == size
             assert row["media_id"] and row["batch_id"] == batch
-            assert row["crc64"] == object_crcs(sandbox, row["media_id"])
+            assert row["crc64"] == object_crc(sandbox, row["media_id"])
             assert int(row["bytes_sent"]) >= size
             assert row["started_at"] and row["finished_at"] >= row["started_at"]
     big = doc["jobs"][2]

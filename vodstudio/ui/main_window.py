@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
                 self.engine.start()
             except EngineBusyError as exc:
                 self.engine_busy = describe_error(exc)
+        # The weekly bandwidth schedule (Preferences → Bandwidth) drives this engine's limit live.
+        self.schedule_applier = services.uploads.apply_schedule(self.engine)
         # The layout lives in the profile (not the registry or a plist): one folder holds everything.
         self._window_settings = QSettings(
             str(Path(services.paths.data_dir) / "window.ini"), QSettings.Format.IniFormat
@@ -132,6 +134,7 @@ class MainWindow(QMainWindow):
         self.uploads = QueuePanel(
             services.uploads, services.library, services.settings, self.engine, self.bridge, self.pages
         )
+        self.uploads.applier = self.schedule_applier
         self.library = LibraryPanel(
             services.library, services.cdn, services.settings, services.paths.thumbnail_dir, self.pages
         )
@@ -206,10 +209,17 @@ class MainWindow(QMainWindow):
         self.act_logs = self._action(self.tr("Open &Log Folder"), self.open_log_folder)
         self.act_about = self._action(self.tr("&About %1").replace("%1", NAME), self._about)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+        from vodstudio.ui.uploads.record_actions import RecordWiring
+
+        self.record = RecordWiring(self)  # the upload record: File menu and the queue's context menu
+        self.uploads.extra_menu_actions.append(self.record.export_selected_action)
+        self.record.export_selected_action.setEnabled(False)  # until a row is selected
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
         for act in (self.act_add_files, self.act_add_folder):
             file_menu.addAction(act)
+        file_menu.addSeparator()
+        file_menu.addAction(self.record.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = menu.addMenu(self.tr("&Edit"))
@@ -227,6 +237,11 @@ class MainWindow(QMainWindow):
             )
             view_menu.addAction(act)
             self.act_sections[section] = act
+        uploads_menu = self.uploads_menu = menu.addMenu(self.tr("&Uploads"))
+        for act in (self.uploads.act_next, self.uploads.act_up, self.uploads.act_down):
+            uploads_menu.addAction(act)
+        uploads_menu.addSeparator()
+        uploads_menu.addAction(self.record.export_selected_action)
         tools_menu = self.tools_menu = menu.addMenu(self.tr("&Tools"))
         tools_menu.addAction(self.act_accounts)
         tools_menu.addAction(self.act_preferences)
@@ -512,6 +527,7 @@ class MainWindow(QMainWindow):
         self.plays.shutdown()
         for page in self.sections.values():
             page.shutdown()
+        self.schedule_applier.close()  # before the engine it drives
         self.engine.close()  # the window owns its engine: stop it and release its threads
         if self.tray is not None:
             self.tray.hide()

@@ -1,4 +1,4 @@
-"""Preferences: the language and the theme (light, dark, or the system's), saved in the settings."""
+"""Preferences: language and theme (General), the weekly bandwidth schedule (Bandwidth), all saved."""
 
 from __future__ import annotations
 
@@ -9,13 +9,16 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from vodstudio.core.schedule import BandwidthSchedule
 from vodstudio.services.settings import SettingsService
 from vodstudio.ui.i18n import LANGUAGES, resolve_language
 from vodstudio.ui.theme import Theme, apply_theme
+from vodstudio.ui.widgets.schedule_grid import ScheduleGrid
 
 
 class PreferencesDialog(QDialog):
@@ -51,9 +54,19 @@ class PreferencesDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.tabs = QTabWidget(self)
+        general = QWidget(self.tabs)
+        general_layout = QVBoxLayout(general)
+        general_layout.addLayout(form)
+        general_layout.addWidget(self.restart_note)
+        general_layout.addStretch()
+        self.tabs.addTab(general, self.tr("General"))
+        self.schedule_grid = ScheduleGrid(
+            BandwidthSchedule.parse(current.bandwidth_schedule), current.bandwidth_limit, self.tabs
+        )
+        self.tabs.addTab(self.schedule_grid, self.tr("Bandwidth"))
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.restart_note)
+        layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         self.language_combo.currentIndexChanged.connect(self._language_changed)
         self.theme_combo.currentIndexChanged.connect(self._theme_changed)
@@ -76,6 +89,8 @@ class PreferencesDialog(QDialog):
         self.settings.update(
             language=str(self.language_combo.currentData() or ""),
             theme=str(self.theme_combo.currentData() or ""),
+            # The running engine's schedule applier hears this and applies it at once.
+            bandwidth_schedule=self.schedule_grid.schedule().format(),
         )
         super().accept()
 

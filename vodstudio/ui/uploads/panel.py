@@ -54,6 +54,7 @@ from vodstudio.ui.widgets.files import open_files, open_folder
 from vodstudio.ui.widgets.flow import FlowLayout
 
 if TYPE_CHECKING:
+    from vodstudio.services.schedule import ScheduleApplier
     from vodstudio.ui.uploads.intake import IntakeFlow
     from vodstudio.ui.uploads.metadata import MetadataSheet
 
@@ -86,6 +87,8 @@ class QueuePanel(QWidget):
         self.account: Account | None = None
         self.pending_sheet: MetadataSheet | None = None  # the open sheet, if any (tests drive it)
         self.intake: IntakeFlow | None = None  # the duplicate check on the way in (ui/plays.py sets it)
+        self.applier: ScheduleApplier | None = None  # the window's bandwidth schedule, if it follows one
+        self.extra_menu_actions: list[QAction] = []  # added to the context menu by the window's wirings
         self._batch: dict[int, JobState] | None = None  # latest state of each job of the running batch
         self._totals_busy = False
         self._totals_dirty = True
@@ -188,6 +191,13 @@ class QueuePanel(QWidget):
         self.act_down = act(self.tr("Move Down"), sp.SP_ArrowDown, lambda: self.move_selected(1))
         self.act_up.setShortcut(QKeySequence("Ctrl+Up"))
         self.act_down.setShortcut(QKeySequence("Ctrl+Down"))
+        self.act_next = act(
+            self.tr("Upload Next"),
+            None,
+            self.upload_next,
+            self.tr("Start the selected uploads before all others"),
+        )
+        self.act_next.setShortcut(QKeySequence("Ctrl+Shift+Up"))
         self.act_pause_all = act(self.tr("Pause All"), None, lambda: self._on_all(UploadEngine.pause_all))
         self.act_resume_all = act(self.tr("Resume All"), None, lambda: self._on_all(UploadEngine.resume_all))
         self.act_retry_failed = act(
@@ -208,7 +218,7 @@ class QueuePanel(QWidget):
         bar.addSeparator()
         bar.addAction(self.act_remove)
         bar.addAction(self.act_clear)
-        for action in (self.act_up, self.act_down):
+        for action in (self.act_up, self.act_down, self.act_next):
             self.addAction(action)
         return bar
 
@@ -416,6 +426,13 @@ class QueuePanel(QWidget):
         rows = sorted({index.row() for index in self.selection.selectedRows()})
         return [job for row in rows if (job := self.model.job_at(row)) is not None]
 
+    @Slot()
+    def upload_next(self) -> None:
+        """The selected waiting jobs go ahead of every other (``vodstudio queue next`` does the same)."""
+        ids, engine = self.selected_job_ids(), self.engine
+        if ids:
+            self._engine_call(lambda: engine.upload_next(ids))
+
     def move_selected(self, step: int) -> None:
         rows = sorted({index.row() for index in self.selection.selectedRows()})
         if len(rows) != 1:
@@ -439,6 +456,8 @@ class QueuePanel(QWidget):
             self.files_spin.value(), self.parts_spin.value(), round(self.limit_spin.value() * MEBIBYTE)
         )
         self.engine.set_limits(limits)
+        if self.applier is not None:
+            self.applier.poke()  # a schedule's hours keep their own limit; the rest take this one
         service = self.service
         run_in_background(lambda: service.save_limits(limits), None, self._show_error, owner=self)
 
@@ -447,11 +466,17 @@ class QueuePanel(QWidget):
         for action in (self.act_pause, self.act_resume, self.act_retry, self.act_cancel):
             menu.addAction(action)
         menu.addSeparator()
+        menu.addAction(self.act_next)
         menu.addAction(self.act_up)
         menu.addAction(self.act_down)
         menu.addSeparator()
         menu.addAction(self.act_remove)
         menu.addAction(self.act_clear)
+        if self.extra_menu_actions:
+            menu.addSeparator()
+            for action in self.extra_menu_actions:
+                menu.addAction(action)
+        self.context_menu = menu  # tests trigger its actions
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     @Slot()
@@ -464,7 +489,9 @@ class QueuePanel(QWidget):
             self.act_retry,
             self.act_up,
             self.act_down,
+            self.act_next,
             self.act_remove,
+            *self.extra_menu_actions,
         ):
             action.setEnabled(has)
 
