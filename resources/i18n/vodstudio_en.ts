@@ -1442,6 +1442,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>&amp;Uploads</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>&amp;Tools</source>
             <translation type="unfinished" />
         </message>
@@ -1862,6 +1866,14 @@ Upload to, manage and serve from cloud VOD.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>General</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bandwidth</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The new language is used from the next start of VOD Studio.</source>
             <translation type="unfinished" />
         </message>
@@ -1913,6 +1925,14 @@ Upload to, manage and serve from cloud VOD.</source>
         </message>
         <message>
             <source>Move Down</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload Next</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start the selected uploads before all others</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2175,6 +2195,48 @@ Upload to, manage and serve from cloud VOD.</source>
         </message>
     </context>
     <context>
+        <name>RecordWiring</name>
+        <message>
+            <source>&amp;Export Upload Record…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every job: file, size, CRC-64, VideoId, times, bytes sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export Record of Selected…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export Upload Record</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>JSON (*.json)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exporting the upload record…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n job(s) written to %1</source>
+            <translation>
+                <numerusform>%n job written to %1</numerusform>
+                <numerusform>%n jobs written to %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The upload record could not be written: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>RouteDialog</name>
         <message>
             <source>Upload Route</source>
@@ -2234,6 +2296,53 @@ Upload to, manage and serve from cloud VOD.</source>
         </message>
         <message>
             <source>Testing both routes…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ScheduleGrid</name>
+        <message>
+            <source>Weekly bandwidth schedule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlimited</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Default</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The limit set in the queue’s Limit box</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> MB/s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Limit for the selected hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set Limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Selected hours:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unlimited</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Default (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drag over hours to select them. Numbers are MB/s, ∞ is unlimited; empty hours use the queue’s Limit box (now %1). A running upload follows the schedule at once.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -1422,6 +1422,10 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
+        <source>&amp;Uploads</source>
+        <translation>上传(&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
@@ -1832,6 +1836,14 @@ Upload to, manage and serve from cloud VOD.</source>
         <translation>主题(&amp;T)：</translation>
     </message>
     <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Bandwidth</source>
+        <translation>带宽</translation>
+    </message>
+    <message>
         <source>The new language is used from the next start of VOD Studio.</source>
         <translation>新语言将在下次启动 VOD Studio 时生效。</translation>
     </message>
@@ -1884,6 +1896,14 @@ Upload to, manage and serve from cloud VOD.</source>
     <message>
         <source>Move Down</source>
         <translation>下移</translation>
+    </message>
+    <message>
+        <source>Upload Next</source>
+        <translation>下一个上传</translation>
+    </message>
+    <message>
+        <source>Start the selected uploads before all others</source>
+        <translation>让选中的上传排在所有其他上传之前开始</translation>
     </message>
     <message>
         <source>Pause All</source>
@@ -2136,6 +2156,47 @@ Upload to, manage and serve from cloud VOD.</source>
     </message>
 </context>
 <context>
+    <name>RecordWiring</name>
+    <message>
+        <source>&amp;Export Upload Record…</source>
+        <translation>导出上传记录(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Every job: file, size, CRC-64, VideoId, times, bytes sent</source>
+        <translation>每个任务：文件、大小、CRC-64、VideoId、时间、已发送字节</translation>
+    </message>
+    <message>
+        <source>Export Record of Selected…</source>
+        <translation>导出所选任务的记录…</translation>
+    </message>
+    <message>
+        <source>Export Upload Record</source>
+        <translation>导出上传记录</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting the upload record…</source>
+        <translation>正在导出上传记录…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) written to %1</source>
+        <translation>
+            <numerusform>已将 %n 个任务写入 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The upload record could not be written: %1</source>
+        <translation>无法写入上传记录：%1</translation>
+    </message>
+</context>
+<context>
     <name>RouteDialog</name>
     <message>
         <source>Upload Route</source>
@@ -2196,6 +2257,53 @@ Upload to, manage and serve from cloud VOD.</source>
     <message>
         <source>Testing both routes…</source>
         <translation>正在测试两条线路…</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleGrid</name>
+    <message>
+        <source>Weekly bandwidth schedule</source>
+        <translation>每周带宽计划</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>不限速</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>The limit set in the queue’s Limit box</source>
+        <translation>队列“限速”框中设置的限速</translation>
+    </message>
+    <message>
+        <source> MB/s</source>
+        <translation> MB/s</translation>
+    </message>
+    <message>
+        <source>Limit for the selected hours</source>
+        <translation>所选时段的限速</translation>
+    </message>
+    <message>
+        <source>Set Limit</source>
+        <translation>设置限速</translation>
+    </message>
+    <message>
+        <source>Selected hours:</source>
+        <translation>所选时段：</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>不限速</translation>
+    </message>
+    <message>
+        <source>Default (%1)</source>
+        <translation>默认（%1）</translation>
+    </message>
+    <message>
+        <source>Drag over hours to select them. Numbers are MB/s, ∞ is unlimited; empty hours use the queue’s Limit box (now %1). A running upload follows the schedule at once.</source>
+        <translation>拖动鼠标选择时段。数字单位为 MB/s，∞ 表示不限速；空白时段使用队列“限速”框中的值（当前为 %1）。正在进行的上传会立即按计划调整。</translation>
     </message>
 </context>
 <context>
