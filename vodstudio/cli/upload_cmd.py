@@ -102,18 +102,18 @@ def run_engine(
     # An explicit --limit-rate holds for this run; otherwise the weekly schedule (if any) drives it.
     applier = services.uploads.apply_schedule(engine) if args.limit_rate is None else None
     try:
-        ids = list(prepare(engine))
-        engine.start()
-        engine.wait_idle()
+        try:
+            ids = list(prepare(engine))
+            engine.start()
+            engine.wait_idle()
+        finally:
+            if applier is not None:
+                applier.close()  # whatever ends the run, before the engine it drives
     except KeyboardInterrupt:
-        if applier is not None:
-            applier.close()
         engine.close()
         printer.finish()
         print("interrupted; `vodstudio queue resume` continues where this stopped", file=sys.stderr)
         return 130
-    if applier is not None:
-        applier.close()
     engine.close()
     printer.finish()
     if engine.storage_error is not None:
