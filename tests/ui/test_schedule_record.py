@@ -157,6 +157,13 @@ def test_upload_next_from_the_menu_and_its_shortcut(
     window.uploads.table.setFocus()
     QTest.keySequence(window, QKeySequence("Ctrl+Shift+Up"))
     qtbot.waitUntil(lambda: queue.ids_in_order() == [ids[1], ids[2], ids[0]], timeout=5000)
+    window.show_shortcuts()
+    table = window.shortcuts_dialog.table
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows["Upload Next"] == QKeySequence("Ctrl+Shift+Up").toString(
+        QKeySequence.SequenceFormat.NativeText
+    )
+    window.shortcuts_dialog.reject()
 
 
 def accept_dialog(qtbot: Any, window: MainWindow, path: Path) -> None:

@@ -435,7 +435,7 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from vodstudio.ui.shortcuts import ShortcutsDialog
 
-        dialog = ShortcutsDialog(self.actions(), self)
+        dialog = ShortcutsDialog([*self.actions(), self.uploads.act_next], self)  # the queue's own too
         dialog.open()
         self.shortcuts_dialog = dialog
 
