@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "queue": "queue_cmd",
     "cdn": "cdn_cmd",
     "library": "library_cmd",
+    "preset": "preset_cmd",
 }
 # Commands that never touch the user's profile (they get no services).
 STANDALONE = frozenset({"sandbox"})

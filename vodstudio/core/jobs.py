@@ -182,6 +182,10 @@ class QueueTotals:
         return self.count(JobState.FAILED)
 
 
+# The skip reason of an image left out because it is the cover of a video beside it (CoverRule.SAME_STEM).
+USED_AS_COVER = "cover"
+
+
 @dataclass(frozen=True)
 class AddResult:
     job_ids: tuple[int, ...]

@@ -5,11 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from vodstudio.core.jobs import JobKind, kind_for_name
+from vodstudio.core.jobs import USED_AS_COVER, JobKind, kind_for_name
 
 COVER_EXTENSIONS = (".jpg", ".jpeg", ".png")
-# The reason an image beside a queued video is not queued itself (AddResult.skipped).
-USED_AS_COVER = "cover"
+__all__ = ["COVER_EXTENSIONS", "USED_AS_COVER", "CoverFinder"]
 
 
 class CoverFinder:
