@@ -64,5 +64,6 @@ def metadata_from(args: argparse.Namespace, base: JobMetadata) -> JobMetadata:
         "prefetch_when_playable": args.prefetch,
         "accelerate": getattr(args, "accelerate", None),
     }
-    changes: dict[str, Any] = {k: v.strip() if isinstance(v, str) else v for k, v in given.items()}
+    # type(), not isinstance: a CoverRule is a str too, and must stay one.
+    changes: dict[str, Any] = {k: v.strip() if type(v) is str else v for k, v in given.items()}
     return replace(base, **{key: value for key, value in changes.items() if value is not None})
