@@ -13,7 +13,15 @@ from typing import Any
 from vodstudio.core.errors import PresetError
 from vodstudio.core.jobs import CoverRule, JobMetadata
 
-__all__ = ["FILE_FORMAT", "CoverRule", "UploadPreset", "expand_title", "has_pattern"]
+__all__ = [
+    "FILE_FORMAT",
+    "CoverRule",
+    "TemplateGroup",
+    "UploadPreset",
+    "Workflow",
+    "expand_title",
+    "has_pattern",
+]
 
 # VOD's Title limit counts UTF-8 bytes (cloud/aliyun/limits.TITLE_MAX; reference/vod-protocols.md).
 TITLE_MAX_BYTES = 128
@@ -155,6 +163,30 @@ class UploadPreset:
             accelerate=_optional_bool(data, name, "accelerate"),
             prefetch_when_playable=_get(data, name, "prefetch_when_playable", bool, False),
         )
+
+
+@dataclass(frozen=True)
+class TemplateGroup:
+    """One transcoding template group (fields as in the official SDK's ListTranscodeTemplateGroup)."""
+
+    group_id: str
+    name: str
+    is_default: bool = False
+    locked: bool = False
+    app_id: str = ""
+    created_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Workflow:
+    """One workflow; ``WorkflowId`` wins over a template group when an upload names both."""
+
+    workflow_id: str
+    name: str
+    status: str = ""
+    kind: str = ""
+    app_id: str = ""
+    created_at: dt.datetime | None = None
 
 
 def check_name(name: str) -> str:

@@ -8,9 +8,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from vodstudio.cloud.aliyun.template_ops import TemplateGroup, Workflow
 from vodstudio.core.errors import PresetError, SourceFileError
-from vodstudio.core.presets import NAME_MAX, UploadPreset, check_name, from_document, to_document
+from vodstudio.core.presets import (
+    NAME_MAX,
+    TemplateGroup,
+    UploadPreset,
+    Workflow,
+    check_name,
+    from_document,
+    to_document,
+)
 from vodstudio.services.accounts import AccountsService
 from vodstudio.store.atomic import write_json
 from vodstudio.store.paths import ProfilePaths

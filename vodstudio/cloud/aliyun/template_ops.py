@@ -2,35 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from vodstudio.cloud.aliyun import parse as p
 from vodstudio.cloud.aliyun.base import RpcCaller
+from vodstudio.core.presets import TemplateGroup, Workflow
 
-
-@dataclass(frozen=True)
-class TemplateGroup:
-    """One transcoding template group (fields as in the official SDK's ListTranscodeTemplateGroup)."""
-
-    group_id: str
-    name: str
-    is_default: bool = False
-    locked: bool = False
-    app_id: str = ""
-    created_at: dt.datetime | None = None
-
-
-@dataclass(frozen=True)
-class Workflow:
-    """One workflow; ``WorkflowId`` wins over a template group when an upload names both."""
-
-    workflow_id: str
-    name: str
-    status: str = ""
-    kind: str = ""
-    app_id: str = ""
-    created_at: dt.datetime | None = None
+__all__ = ["TemplateGroup", "TemplateOps", "Workflow"]
 
 
 class TemplateOps(RpcCaller):

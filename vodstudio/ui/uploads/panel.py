@@ -39,6 +39,7 @@ from vodstudio.core.jobs import (
 )
 from vodstudio.core.media_types import MediaClass
 from vodstudio.services.library import LibraryService
+from vodstudio.services.presets import PresetsService
 from vodstudio.services.providers import Capability, supports
 from vodstudio.services.settings import SettingsService
 from vodstudio.services.uploads import UploadEngine, UploadsService
@@ -86,6 +87,7 @@ class QueuePanel(QWidget):
         self.account: Account | None = None
         self.pending_sheet: MetadataSheet | None = None  # the open sheet, if any (tests drive it)
         self.intake: IntakeFlow | None = None  # the duplicate check on the way in (ui/plays.py sets it)
+        self.presets: PresetsService | None = None  # the sheet's presets (the main window sets it)
         self._batch: dict[int, JobState] | None = None  # latest state of each job of the running batch
         self._totals_busy = False
         self._totals_dirty = True
@@ -292,7 +294,9 @@ class QueuePanel(QWidget):
             return
         from vodstudio.ui.uploads.metadata import MetadataSheet
 
-        sheet = MetadataSheet(self.service, self.library, self.settings, self.account, list(paths), self)
+        sheet = MetadataSheet(
+            self.service, self.library, self.settings, self.account, list(paths), self, presets=self.presets
+        )
         sheet.metadata_chosen.connect(self._sheet_done)
         sheet.finished.connect(self._sheet_closed)
         self.pending_sheet = sheet
