@@ -30,7 +30,7 @@ class AdvancedBox(QWidget):
         form = QFormLayout()
         for text, buddy, field in (
             (self.tr("Transcoding &template group:"), self.templates.focus_target(), self.templates),
-            (self.tr("&Storage location:"), self.storage_edit, self.storage_edit),
+            (self.tr("Storage &location:"), self.storage_edit, self.storage_edit),
             (self.tr("App&Id:"), self.app_edit, self.app_edit),
             (self.tr("P&riority:"), self.priority_spin, self.priority_spin),
         ):
