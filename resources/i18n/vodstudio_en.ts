@@ -2212,6 +2212,13 @@ Upload to, manage and serve from cloud VOD.</source>
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n image(s) used as covers.</source>
+            <translation>
+                <numerusform>%n image used as a cover.</numerusform>
+                <numerusform>%n images used as covers.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n skipped (not media or unreadable) — tick “Include all files” to upload them anyway.</source>
             <translation>
                 <numerusform>%n skipped (not media or unreadable) — tick “Include all files” to upload them anyway.</numerusform>

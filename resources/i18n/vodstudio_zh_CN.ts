@@ -2176,6 +2176,12 @@ Upload to, manage and serve from cloud VOD.</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n image(s) used as covers.</source>
+        <translation>
+            <numerusform>%n 张图片用作封面。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n skipped (not media or unreadable) — tick “Include all files” to upload them anyway.</source>
         <translation>
             <numerusform>跳过了 %n 个（不是媒体文件或无法读取）——勾选“包括所有文件”可以照样上传。</numerusform>

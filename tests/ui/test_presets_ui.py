@@ -237,3 +237,24 @@ def test_manage_presets_from_the_file_menu(
     dialog.import_button.click()
     assert warned and warned[0].startswith("This is not a valid VOD Studio presets file.")
     dialog.reject()
+
+
+def test_a_still_beside_its_video_is_its_cover_not_an_upload(
+    qtbot: Any, language: str, window: Any, tmp_path: Path
+) -> None:
+    win, services = window
+    folder = tmp_path / "shoot"
+    folder.mkdir()
+    video = clip(folder, "take.mp4")
+    still = folder / "take.jpg"
+    still.write_bytes(b"\xff\xd8\xff" + b"\0" * 100)
+    win.uploads.add_paths([folder])
+    sheet = win.uploads.pending_sheet
+    assert sheet is not None
+    sheet.cover_rule.setChecked(True)
+    with qtbot.waitSignal(win.uploads.jobs_added, timeout=15_000) as added:
+        sheet.accept()
+    (job_id,) = added.args[0].job_ids
+    job = services.uploads.job(job_id)
+    assert job is not None and (job.path, job.cover_path) == (str(video), str(still))
+    assert win.uploads.message_label.text() == "1 file queued. 1 image used as a cover."

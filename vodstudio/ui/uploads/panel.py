@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from vodstudio.core.accounts import Account
 from vodstudio.core.jobs import (
+    USED_AS_COVER,
     AddResult,
     JobMetadata,
     JobsAdded,
@@ -340,7 +341,10 @@ class QueuePanel(QWidget):
         self._show_empty_state_if_needed()
         self._totals_dirty = True
         text = self.tr("%n file(s) queued.", "", len(result.job_ids))
-        unsent = [s for s in result.skipped if not is_duplicate(s[1])]
+        covers = sum(1 for _path, reason in result.skipped if reason == USED_AS_COVER)
+        unsent = [s for s in result.skipped if not is_duplicate(s[1]) and s[1] != USED_AS_COVER]
+        if covers:  # the stills beside the videos went up as their covers (the same-stem rule)
+            text = sentences(text, self.tr("%n image(s) used as covers.", "", covers))
         if unsent:
             text = sentences(
                 text,
