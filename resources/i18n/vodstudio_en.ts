@@ -169,6 +169,57 @@
         </message>
     </context>
     <context>
+        <name>AdvancedBox</name>
+        <message>
+            <source>The account's default storage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The account's default application</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Higher numbers upload first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Transcoding &amp;template group:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Storage &amp;location:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>App&amp;Id:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>P&amp;riority:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Prefetch on CDN when playable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Once each video plays, its play URLs are prefetched on the CDN (daily prefetch quota).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Accelerate this upload (billed per GB)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Normal route for this upload</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Upload route: as set for the account</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Ask</name>
         <message>
             <source>Cancel</source>
@@ -851,6 +902,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>This storage location does not exist in the account: check Advanced → Storage location.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This transcoding template group does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The file is gone: it was moved or deleted.</source>
             <translation type="unfinished" />
         </message>
@@ -964,6 +1023,22 @@
         </message>
         <message>
             <source>The upload credential kept expiring before the file was sent.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no preset with this name any more.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A preset with this name exists already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A preset name needs 1 to 64 characters on one line.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This is not a valid VOD Studio presets file.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1394,6 +1469,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Manage &amp;Presets…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>&amp;Quit</source>
             <translation type="unfinished" />
         </message>
@@ -1681,6 +1760,14 @@ Upload to, manage and serve from cloud VOD.</source>
             </translation>
         </message>
         <message>
+            <source>Details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Advanced</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Include all files in folders, not only media</source>
             <translation type="unfinished" />
         </message>
@@ -1693,7 +1780,23 @@ Upload to, manage and serve from cloud VOD.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Preset</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save as Preset…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pre&amp;set:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>From each file name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A title, or a pattern for each file: {stem} the file name, {date} today (YYYY-MM-DD), {folder} the file's folder. Other {words} stay as typed.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1721,7 +1824,27 @@ Upload to, manage and serve from cloud VOD.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Default transcoding</source>
+            <source>Use the image beside each video with the same name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>clip.mp4 gets clip.jpg, clip.jpeg or clip.png as its cover.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>None</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save as Preset</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preset name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A preset named “%1” exists. Replace it?</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1742,10 +1865,6 @@ Upload to, manage and serve from cloud VOD.</source>
         </message>
         <message>
             <source>C&amp;over:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Transcoding &amp;template group:</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1772,18 +1891,6 @@ Upload to, manage and serve from cloud VOD.</source>
         </message>
         <message>
             <source>%1 to account “%2”.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Accelerate this upload (billed per GB)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Normal route for this upload</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Upload route: as set for the account</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1876,6 +1983,101 @@ Upload to, manage and serve from cloud VOD.</source>
         <message>
             <source>The new language is used from the next start of VOD Studio.</source>
             <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PresetsDialog</name>
+        <message>
+            <source>Upload Presets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No presets yet. In the upload sheet, choose “Save as Preset…”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Rename…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Import…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>each file's name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Title: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rename Preset</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Renamed to “%1”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Delete %n preset(s)?</source>
+            <translation>
+                <numerusform>Delete %n preset?</numerusform>
+                <numerusform>Delete %n presets?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete Presets</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Deleted %n preset(s).</source>
+            <translation>
+                <numerusform>Deleted %n preset.</numerusform>
+                <numerusform>Deleted %n presets.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Import Presets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Presets (*.json)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Imported %n preset(s).</source>
+            <translation>
+                <numerusform>Imported %n preset.</numerusform>
+                <numerusform>Imported %n presets.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>“%1” exists: imported as “%2”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export Presets</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Exported %n preset(s) to %1.</source>
+            <translation>
+                <numerusform>Exported %n preset to %1.</numerusform>
+                <numerusform>Exported %n presets to %1.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2027,6 +2229,13 @@ Upload to, manage and serve from cloud VOD.</source>
             <translation>
                 <numerusform>%n file queued.</numerusform>
                 <numerusform>%n files queued.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n image(s) used as covers.</source>
+            <translation>
+                <numerusform>%n image used as a cover.</numerusform>
+                <numerusform>%n images used as covers.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -2604,6 +2813,33 @@ Directories end with /</source>
         </message>
         <message>
             <source>No CDN tasks in the last 3 days.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TemplateChooser</name>
+        <message>
+            <source>Default transcoding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Template group ID (default transcoding)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (default)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Workflow: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>List unavailable</source>
             <translation type="unfinished" />
         </message>
     </context>

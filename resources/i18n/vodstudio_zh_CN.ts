@@ -169,6 +169,57 @@
     </message>
 </context>
 <context>
+    <name>AdvancedBox</name>
+    <message>
+        <source>The account&apos;s default storage</source>
+        <translation>账号的默认存储</translation>
+    </message>
+    <message>
+        <source>The account&apos;s default application</source>
+        <translation>账号的默认应用</translation>
+    </message>
+    <message>
+        <source>Higher numbers upload first.</source>
+        <translation>数字越大越先上传。</translation>
+    </message>
+    <message>
+        <source>Transcoding &amp;template group:</source>
+        <translation>转码模板组(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Storage &amp;location:</source>
+        <translation>存储地址(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>App&amp;Id:</source>
+        <translation>应用 ID(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>P&amp;riority:</source>
+        <translation>优先级(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Prefetch on CDN when playable</source>
+        <translation>可播放后在 CDN 预热</translation>
+    </message>
+    <message>
+        <source>Once each video plays, its play URLs are prefetched on the CDN (daily prefetch quota).</source>
+        <translation>每个视频可以播放后，在 CDN 预热它的播放地址（占用每日预热配额）。</translation>
+    </message>
+    <message>
+        <source>Accelerate this upload (billed per GB)</source>
+        <translation>这次上传使用加速（按 GB 计费）</translation>
+    </message>
+    <message>
+        <source>Normal route for this upload</source>
+        <translation>这次上传走普通线路</translation>
+    </message>
+    <message>
+        <source>Upload route: as set for the account</source>
+        <translation>上传线路：按账号设置</translation>
+    </message>
+</context>
+<context>
     <name>Ask</name>
     <message>
         <source>Cancel</source>
@@ -845,6 +896,14 @@
         <translation>该 CDN 域名不属于此账号。</translation>
     </message>
     <message>
+        <source>This storage location does not exist in the account: check Advanced → Storage location.</source>
+        <translation>账号中没有这个存储地址：请检查“高级 → 存储地址”。</translation>
+    </message>
+    <message>
+        <source>This transcoding template group does not exist.</source>
+        <translation>这个转码模板组不存在。</translation>
+    </message>
+    <message>
         <source>The file is gone: it was moved or deleted.</source>
         <translation>文件不见了：它已被移动或删除。</translation>
     </message>
@@ -959,6 +1018,22 @@
     <message>
         <source>The upload credential kept expiring before the file was sent.</source>
         <translation>文件还没传完，上传凭证就反复过期了。</translation>
+    </message>
+    <message>
+        <source>There is no preset with this name any more.</source>
+        <translation>已没有这个名称的预设。</translation>
+    </message>
+    <message>
+        <source>A preset with this name exists already.</source>
+        <translation>已有同名预设。</translation>
+    </message>
+    <message>
+        <source>A preset name needs 1 to 64 characters on one line.</source>
+        <translation>预设名称须为一行，1 到 64 个字符。</translation>
+    </message>
+    <message>
+        <source>This is not a valid VOD Studio presets file.</source>
+        <translation>这不是有效的 VOD Studio 预设文件。</translation>
     </message>
     <message>
         <source>Uploading</source>
@@ -1374,6 +1449,10 @@
         <translation>添加文件夹(&amp;O)…</translation>
     </message>
     <message>
+        <source>Manage &amp;Presets…</source>
+        <translation>管理预设(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1656,6 +1735,14 @@ Upload to, manage and serve from cloud VOD.</source>
         </translation>
     </message>
     <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>高级</translation>
+    </message>
+    <message>
         <source>Include all files in folders, not only media</source>
         <translation>包括文件夹中的所有文件，而不仅是媒体文件</translation>
     </message>
@@ -1668,8 +1755,24 @@ Upload to, manage and serve from cloud VOD.</source>
         <translation>上传</translation>
     </message>
     <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Save as Preset…</source>
+        <translation>存为预设…</translation>
+    </message>
+    <message>
+        <source>Pre&amp;set:</source>
+        <translation>预设(&amp;S)：</translation>
+    </message>
+    <message>
         <source>From each file name</source>
         <translation>取自各自的文件名</translation>
+    </message>
+    <message>
+        <source>A title, or a pattern for each file: {stem} the file name, {date} today (YYYY-MM-DD), {folder} the file&apos;s folder. Other {words} stay as typed.</source>
+        <translation>标题，或每个文件适用的格式：{stem} 为文件名，{date} 为今天（YYYY-MM-DD），{folder} 为文件所在文件夹。其他 {词} 按原样保留。</translation>
     </message>
     <message>
         <source>Comma-separated, up to 16</source>
@@ -1696,8 +1799,28 @@ Upload to, manage and serve from cloud VOD.</source>
         <translation>封面预览</translation>
     </message>
     <message>
-        <source>Default transcoding</source>
-        <translation>默认转码</translation>
+        <source>Use the image beside each video with the same name</source>
+        <translation>使用每个视频旁边同名的图片</translation>
+    </message>
+    <message>
+        <source>clip.mp4 gets clip.jpg, clip.jpeg or clip.png as its cover.</source>
+        <translation>clip.mp4 以 clip.jpg、clip.jpeg 或 clip.png 作为封面。</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Save as Preset</source>
+        <translation>存为预设</translation>
+    </message>
+    <message>
+        <source>Preset name:</source>
+        <translation>预设名称：</translation>
+    </message>
+    <message>
+        <source>A preset named “%1” exists. Replace it?</source>
+        <translation>已有名为“%1”的预设。要替换它吗？</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
@@ -1718,10 +1841,6 @@ Upload to, manage and serve from cloud VOD.</source>
     <message>
         <source>C&amp;over:</source>
         <translation>封面(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>Transcoding &amp;template group:</source>
-        <translation>转码模板组(&amp;M)：</translation>
     </message>
     <message>
         <source>The folder “%1” to account “%2”.</source>
@@ -1746,18 +1865,6 @@ Upload to, manage and serve from cloud VOD.</source>
     <message>
         <source>%1 to account “%2”.</source>
         <translation>%1，上传到账号“%2”。</translation>
-    </message>
-    <message>
-        <source>Accelerate this upload (billed per GB)</source>
-        <translation>这次上传使用加速（按 GB 计费）</translation>
-    </message>
-    <message>
-        <source>Normal route for this upload</source>
-        <translation>这次上传走普通线路</translation>
-    </message>
-    <message>
-        <source>Upload route: as set for the account</source>
-        <translation>上传线路：按账号设置</translation>
     </message>
     <message>
         <source>“%1” to account “%2”.</source>
@@ -1846,6 +1953,97 @@ Upload to, manage and serve from cloud VOD.</source>
     <message>
         <source>The new language is used from the next start of VOD Studio.</source>
         <translation>新语言将在下次启动 VOD Studio 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>PresetsDialog</name>
+    <message>
+        <source>Upload Presets</source>
+        <translation>上传预设</translation>
+    </message>
+    <message>
+        <source>No presets yet. In the upload sheet, choose “Save as Preset…”.</source>
+        <translation>还没有预设。请在上传表单中选择“存为预设…”。</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>each file&apos;s name</source>
+        <translation>各文件的文件名</translation>
+    </message>
+    <message>
+        <source>Title: %1</source>
+        <translation>标题：%1</translation>
+    </message>
+    <message>
+        <source>Rename Preset</source>
+        <translation>重命名预设</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Renamed to “%1”.</source>
+        <translation>已重命名为“%1”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n preset(s)?</source>
+        <translation>
+            <numerusform>要删除 %n 个预设吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Presets</source>
+        <translation>删除预设</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n preset(s).</source>
+        <translation>
+            <numerusform>已删除 %n 个预设。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Presets</source>
+        <translation>导入预设</translation>
+    </message>
+    <message>
+        <source>Presets (*.json)</source>
+        <translation>预设 (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n preset(s).</source>
+        <translation>
+            <numerusform>已导入 %n 个预设。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” exists: imported as “%2”.</source>
+        <translation>“%1”已存在：已导入为“%2”。</translation>
+    </message>
+    <message>
+        <source>Export Presets</source>
+        <translation>导出预设</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n preset(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个预设导出到 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1995,6 +2193,12 @@ Upload to, manage and serve from cloud VOD.</source>
         <source>%n file(s) queued.</source>
         <translation>
             <numerusform>已将 %n 个文件加入队列。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) used as covers.</source>
+        <translation>
+            <numerusform>%n 张图片用作封面。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2557,6 +2761,33 @@ Directories end with /</source>
     <message>
         <source>No CDN tasks in the last 3 days.</source>
         <translation>最近 3 天没有 CDN 任务。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateChooser</name>
+    <message>
+        <source>Default transcoding</source>
+        <translation>默认转码</translation>
+    </message>
+    <message>
+        <source>Template group ID (default transcoding)</source>
+        <translation>模板组 ID（默认转码）</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1（默认）</translation>
+    </message>
+    <message>
+        <source>Workflow: %1</source>
+        <translation>工作流：%1</translation>
+    </message>
+    <message>
+        <source>List unavailable</source>
+        <translation>无法获取列表</translation>
     </message>
 </context>
 <context>

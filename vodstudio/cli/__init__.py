@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "cdn": "cdn_cmd",
     "library": "library_cmd",
     "schedule": "schedule_cmd",
+    "preset": "preset_cmd",
 }
 # Commands that never touch the user's profile (they get no services).
 STANDALONE = frozenset({"sandbox"})

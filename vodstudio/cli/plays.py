@@ -43,7 +43,8 @@ def add_route_option(parser: argparse.ArgumentParser) -> None:
 
 
 def with_route(services: Services, account: str, meta: JobMetadata, args: argparse.Namespace) -> JobMetadata:
-    return services.routes.apply(account, meta, getattr(args, "accelerate", None))
+    override = getattr(args, "accelerate", None)  # a flag typed wins over a preset's route
+    return services.routes.apply(account, meta, meta.accelerate if override is None else override)
 
 
 def report_duplicates(check: IntakeCheck, policy: DuplicatePolicy) -> None:

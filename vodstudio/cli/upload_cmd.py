@@ -5,15 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from vodstudio.cli.common import add_account_options, report_error, resolve_account
 from vodstudio.cli.plays import add_route_option, report_duplicates, wait_playable, with_route
+from vodstudio.cli.preset_options import add_setting_options, metadata_from
 from vodstudio.cli.progress import ProgressPrinter, parse_rate
 from vodstudio.core.errors import VodStudioError
 from vodstudio.core.fingerprint import DuplicatePolicy
-from vodstudio.core.jobs import JobMetadata, JobState, Limits
-from vodstudio.core.match_builder import parse_tags
+from vodstudio.core.jobs import USED_AS_COVER, JobMetadata, JobState, Limits
 from vodstudio.services import Services
 from vodstudio.services.duplicates import KNOWN, REPEAT
 from vodstudio.services.uploads import UploadEngine, resolved
@@ -22,12 +23,10 @@ from vodstudio.services.uploads import UploadEngine, resolved
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("upload", help="upload files or folders (resumable; see `queue resume`)")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (folders recurse)")
-    parser.add_argument("--title", default="", help="title (default: each file's name)")
-    parser.add_argument("--description", default="")
-    parser.add_argument("--tags", default="", help="comma-separated, at most 16")
-    parser.add_argument("--cate-id", type=int, default=None)
-    parser.add_argument("--template-group", default="", help="transcoding template group id")
-    parser.add_argument("--workflow", default="", help="workflow id (wins over --template-group)")
+    parser.add_argument(
+        "--preset", default=None, metavar="NAME", help="start from a saved preset; options given here win"
+    )
+    add_setting_options(parser, title_flag="--title")
     parser.add_argument("--cover", default="", metavar="IMAGE", help="a local image used as the cover")
     parser.add_argument("--include-all", action="store_true", help="also queue non-media files in folders")
     parser.add_argument(
@@ -131,15 +130,10 @@ def run_engine(
 def run_upload(args: argparse.Namespace, services: Services) -> int:
     try:
         name = account_name(args, services)
-        meta = JobMetadata(
-            title=args.title,
-            description=args.description,
-            tags=tuple(parse_tags(args.tags)),  # the same parser as the upload sheet
-            cate_id=args.cate_id,
-            template_group_id=args.template_group,
-            workflow_id=args.workflow,
-            cover_path=str(resolved([Path(args.cover)])[0]) if args.cover else "",
-        )
+        base = services.presets.get(args.preset).to_metadata() if args.preset else JobMetadata()
+        meta = metadata_from(args, base)
+        if args.cover:
+            meta = replace(meta, cover_path=str(resolved([Path(args.cover)])[0]))
         meta = with_route(services, name, meta, args)
         paths = resolved([Path(p) for p in args.paths])
         lost: list[str] = []
@@ -156,6 +150,9 @@ def run_upload(args: argparse.Namespace, services: Services) -> int:
             for path, reason in result.skipped:
                 if reason in (KNOWN, REPEAT):
                     continue  # said above, once for the batch
+                if reason == USED_AS_COVER:
+                    print(f"  cover    {path}", file=sys.stderr)
+                    continue
                 print(f"  skipped  {path}: {reason}", file=sys.stderr)
                 if reason != "not-media":  # a media file the user wanted that cannot be sent
                     lost.append(path)

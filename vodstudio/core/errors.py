@@ -117,6 +117,21 @@ class SourceFileError(VodStudioError):
         self.path = path
 
 
+class PresetError(VodStudioError):
+    """An upload preset is unknown, its name taken or unusable, or a presets file is not valid.
+
+    Codes: ``preset.not-found``, ``preset.exists``, ``preset.name``, ``preset.invalid-file``;
+    ``name`` is the preset concerned, ``field`` the entry of a file that was refused.
+    """
+
+    default_code = "preset.invalid-file"
+
+    def __init__(self, message: str, *, code: str, name: str = "", field: str = "") -> None:
+        super().__init__(message, code=code, retryable=False)
+        self.name = name
+        self.field = field
+
+
 @dataclass(frozen=True)
 class ServiceFacts:
     """What a cloud service said about a failed request."""

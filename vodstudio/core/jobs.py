@@ -37,11 +37,18 @@ class JobState(enum.StrEnum):
         return self in (JobState.PREPARING, JobState.UPLOADING, JobState.VERIFYING, JobState.CANCELLING)
 
 
+class CoverRule(enum.StrEnum):
+    """Where each video's cover comes from when no cover file is chosen for the whole batch."""
+
+    NONE = "none"
+    SAME_STEM = "same-stem"  # the image beside the video with the same name (a.mp4 -> a.jpg)
+
+
 @dataclass(frozen=True)
 class JobMetadata:
     """What the user sets before an upload; applied to every file added in one go."""
 
-    title: str = ""  # empty: the file name without extension
+    title: str = ""  # empty: the file name; with {stem} {date} {folder}: a pattern (core/presets.py)
     description: str = ""
     tags: tuple[str, ...] = ()
     cate_id: int | None = None
@@ -53,6 +60,10 @@ class JobMetadata:
     business_type: str = ""  # attached media: watermark | subtitle | material; image: default/cover
     priority: int = 0
     accelerate: bool | None = None  # this upload's route; None: the account's (services/routes.py)
+    storage_location: str = ""  # empty: the account's default storage
+    app_id: str = ""  # empty: the account's default application
+    cover_rule: CoverRule = CoverRule.NONE
+    prefetch_when_playable: bool = False  # CDN prefetch of the play URLs once the video plays
 
 
 @dataclass(frozen=True)
@@ -83,6 +94,9 @@ class UploadJob:
     error_message: str = ""
     request_id: str = ""
     priority: int = 0
+    storage_location: str = ""
+    app_id: str = ""
+    prefetch_cdn: bool = False
     position: float = 0.0
     attempts: int = 0
     created_at: float = 0.0
@@ -166,6 +180,10 @@ class QueueTotals:
     @property
     def failed(self) -> int:
         return self.count(JobState.FAILED)
+
+
+# The skip reason of an image left out because it is the cover of a video beside it (CoverRule.SAME_STEM).
+USED_AS_COVER = "cover"
 
 
 @dataclass(frozen=True)

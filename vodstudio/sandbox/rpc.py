@@ -113,4 +113,5 @@ ACTION_MODULES: tuple[str, ...] = (
     "vodstudio.sandbox.vod_attached",  # DeleteAttachedMedia
     "vodstudio.sandbox.vod_media_refresh",  # RefreshMediaPlayUrls, GetMediaRefreshJobs
     "vodstudio.sandbox.vod_domains",  # DescribeVodUserDomains, DescribeVodDomainDetail
+    "vodstudio.sandbox.vod_templates",  # ListTranscodeTemplateGroup, ListWorkflow
 )

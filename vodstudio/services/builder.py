@@ -16,6 +16,8 @@ from vodstudio.services.cdn import CdnService
 from vodstudio.services.duplicates import DuplicatesService
 from vodstudio.services.library import LibraryService
 from vodstudio.services.playback import PlaybackService
+from vodstudio.services.prefetch import PlayablePrefetch
+from vodstudio.services.presets import PresetsService
 from vodstudio.services.providers import ClientOptions
 from vodstudio.services.routes import RoutesService
 from vodstudio.services.sandbox import SandboxService
@@ -42,6 +44,7 @@ class Services:
     duplicates: DuplicatesService
     playback: PlaybackService
     routes: RoutesService
+    presets: PresetsService
 
     def start_logging(self) -> Path:
         """The profile's rotating, secret-scrubbing log file (the desktop app logs there)."""
@@ -71,17 +74,19 @@ def build_services(
     )
     queue = QueueDb(paths.db_path)
     uploads = UploadsService(queue, accounts, settings, part_size=part_size)
+    cdn = CdnService(paths, accounts)
     return Services(
         paths=paths,
         settings=settings,
         accounts=accounts,
         uploads=uploads,
         library=LibraryService(accounts, uploads),
-        cdn=CdnService(paths, accounts),
+        cdn=cdn,
         sandbox=SandboxService(paths, accounts, settings),
         duplicates=DuplicatesService(queue, accounts),
-        playback=PlaybackService(queue, accounts),
+        playback=PlaybackService(queue, accounts, on_change=PlayablePrefetch(queue, accounts, cdn)),
         routes=RoutesService(queue, accounts),
+        presets=PresetsService(paths, accounts),
     )
 
 

@@ -31,8 +31,10 @@ class PlaybackService:
         *,
         backoff: Backoff | None = None,
         clock: Callable[[], float] = time.time,
+        on_change: Callable[[list[Playback]], None] | None = None,
     ) -> None:
         self._accounts = accounts
+        self._on_change = on_change  # e.g. the CDN prefetch of videos that now play (services/prefetch.py)
         self.table = PlaybackTable(queue.database)
         self.backoff = backoff or Backoff()
         self._clock = clock
@@ -47,7 +49,15 @@ class PlaybackService:
     def poll_once(self) -> list[Playback]:
         """One round over the due videos; returns those whose play state changed."""
         with self._lock:
-            return [] if self._closed else self._poll()
+            if self._closed:
+                return []
+            changed = self._poll()
+            if changed and self._on_change is not None:
+                try:
+                    self._on_change(changed)
+                except Exception:  # what follows a change must never stop the following itself
+                    log.exception("reacting to play state changes failed")
+            return changed
 
     def _poll(self) -> list[Playback]:
         now = self._clock()

@@ -82,6 +82,10 @@ class ProfilePaths:
         return self.data_dir / "settings.json"
 
     @property
+    def presets_path(self) -> Path:
+        return self.data_dir / "presets.json"
+
+    @property
     def accounts_path(self) -> Path:
         return self.data_dir / "accounts.json"
 

@@ -147,11 +147,19 @@ MIGRATIONS: list[str] = [
             THEN NEW.updated_at ELSE 0 END WHERE id = NEW.id;
     END;
     """,
+    # Issue 13, presets: where the video is stored, its application, and whether its play URLs are
+    # prefetched on the CDN once it plays (prefetch_state: '' | submitted | deferred | failed:<code>).
+    """
+    ALTER TABLE jobs ADD COLUMN storage_location TEXT NOT NULL DEFAULT '';
+    ALTER TABLE jobs ADD COLUMN app_id TEXT NOT NULL DEFAULT '';
+    ALTER TABLE jobs ADD COLUMN prefetch_cdn INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE jobs ADD COLUMN prefetch_state TEXT NOT NULL DEFAULT '';
+    """,
 ]
 
 BATCH = 1000
 _JOB_FIELDS = {f.name for f in fields(UploadJob)}
-_UPDATABLE = _JOB_FIELDS - {"id", "uuid", "created_at", "kind", "account"} | {"cover_url"}
+_UPDATABLE = _JOB_FIELDS - {"id", "uuid", "created_at", "kind", "account"} | {"cover_url", "prefetch_state"}
 
 
 @dataclass(frozen=True)
@@ -173,6 +181,9 @@ class NewJob:
     user_data: str = ""
     business_type: str = ""
     priority: int = 0
+    storage_location: str = ""
+    app_id: str = ""
+    prefetch_cdn: bool = False
     state: JobState = JobState.QUEUED
     error_code: str = ""
     error_message: str = ""
@@ -183,6 +194,7 @@ def _row_to_job(row: sqlite3.Row) -> UploadJob:
     data["kind"] = JobKind(data["kind"])
     data["state"] = JobState(data["state"])
     data["tags"] = tuple(json.loads(data["tags"] or "[]"))
+    data["prefetch_cdn"] = bool(data.get("prefetch_cdn", 0))
     return UploadJob(**data)
 
 
@@ -228,14 +240,16 @@ class QueueDb:
                     j.title, j.description, tags_json[j.tags], j.cate_id,
                     j.template_group_id, j.workflow_id, j.cover_path, j.user_data, j.business_type,
                     j.state.value, j.error_code, j.error_message, j.priority, base + i + 1, now, now,
+                    j.storage_location, j.app_id, int(j.prefetch_cdn),
                 )
                 for i, j in enumerate(jobs)
             ]  # fmt: skip
             conn.executemany(
                 "INSERT INTO jobs (id, uuid, kind, account, path, size, mtime_ns, title, description, tags,"
                 " cate_id, template_group_id, workflow_id, cover_path, user_data, business_type, state,"
-                " error_code, error_message, priority, position, created_at, updated_at)"
-                " VALUES (" + ",".join("?" * 23) + ")",
+                " error_code, error_message, priority, position, created_at, updated_at,"
+                " storage_location, app_id, prefetch_cdn)"
+                " VALUES (" + ",".join("?" * 26) + ")",
                 rows,
             )
         return [first + i for i in range(len(jobs))]
@@ -249,6 +263,11 @@ class QueueDb:
     def cover_url(self, job_id: int) -> str:
         with self._db.read() as conn:
             row = conn.execute("SELECT cover_url FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        return str(row[0]) if row else ""
+
+    def prefetch_state(self, job_id: int) -> str:
+        with self._db.read() as conn:
+            row = conn.execute("SELECT prefetch_state FROM jobs WHERE id = ?", (job_id,)).fetchone()
         return str(row[0]) if row else ""
 
     def count(self, states: Iterable[JobState] | None = None) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 import time
@@ -29,11 +30,12 @@ from vodstudio.store.queue_db import NewJob, QueueDb
 from vodstudio.store.record_db import RecordTable
 from vodstudio.transfer.adaptive_run import AdaptiveRunner
 from vodstudio.transfer.events import EventHub, Sink
+from vodstudio.transfer.intake import jobs_from_scan, new_job, url_name
 from vodstudio.transfer.job_runner import JobRunner
 from vodstudio.transfer.oss_call import ConnectionBudget, JobControl, Shared, StopReason
 from vodstudio.transfer.oss_session import OssSession
 from vodstudio.transfer.ratelimit import TokenBucket
-from vodstudio.transfer.scan import Candidate, displayable, scan
+from vodstudio.transfer.scan import Candidate, scan
 from vodstudio.transfer.tickets import VodApi
 
 log = logging.getLogger("vodstudio.transfer.engine")
@@ -43,26 +45,6 @@ MAX_CONNECTIONS = 64
 ADD_BATCH = 1000
 _STOPPABLE = (JobState.QUEUED, JobState.PREPARING, JobState.UPLOADING, JobState.VERIFYING)
 _RETRYABLE = (JobState.FAILED, JobState.CANCELLED)
-
-
-def _new_job(account: str, c: Candidate, meta: JobMetadata) -> NewJob:
-    return NewJob(
-        kind=meta.kind or c.kind,
-        account=account,
-        path=str(c.path),
-        size=c.size,
-        mtime_ns=c.mtime_ns,
-        title=meta.title,
-        description=meta.description,
-        tags=meta.tags,
-        cate_id=meta.cate_id,
-        template_group_id=meta.template_group_id,
-        workflow_id=meta.workflow_id,
-        cover_path=meta.cover_path,
-        user_data=meta.user_data,
-        business_type=meta.business_type,
-        priority=meta.priority,
-    )
 
 
 class UploadEngine:
@@ -259,14 +241,15 @@ class UploadEngine:
         skipped: list[tuple[str, str]] = []
         batch: list[NewJob] = []
         batch_id = uuid.uuid4().hex  # one per add: the upload record groups by it
-        for item in scan(paths, recurse=recurse, include_all=include_all, forced_kind=metadata.kind):
-            if isinstance(item, Candidate):
-                batch.append(_new_job(account, item, metadata))
+        items = scan(paths, recurse=recurse, include_all=include_all, forced_kind=metadata.kind)
+        for item in jobs_from_scan(account, items, metadata):
+            if isinstance(item, NewJob):
+                batch.append(item)
                 if len(batch) >= ADD_BATCH:
                     ids += self._add(batch, batch_id)
                     batch = []
             else:
-                skipped.append((displayable(item.path), item.reason))
+                skipped.append(item)
         if batch:
             ids += self._add(batch, batch_id)
         return AddResult(tuple(ids), tuple(skipped), batch_id=batch_id if ids else "")
@@ -279,8 +262,13 @@ class UploadEngine:
         return ids
 
     def _add_remote(self, account: str, kind: JobKind, urls: Sequence[str], meta: JobMetadata) -> list[int]:
-        base = _new_job(account, Candidate(Path(), kind, 0, 0), meta)
-        return self._add([replace(base, kind=kind, path=url) for url in urls])
+        when = dt.datetime.now().astimezone()
+        jobs = [
+            replace(new_job(account, Candidate(Path(), kind, 0, 0), meta, when=when, name=url_name(url)),
+                    kind=kind, path=url)
+            for url in urls
+        ]  # fmt: skip
+        return self._add(jobs)
 
     def add_url_pull(self, account: str, urls: Sequence[str], metadata: JobMetadata) -> list[int]:
         return self._add_remote(account, JobKind.URL_PULL, urls, metadata)

@@ -38,6 +38,8 @@ def run_url_pull(runner: JobRunner, job: UploadJob, control: JobControl) -> None
             metadatas=[_metadata(job, "SourceURL")],
             template_group_id=job.template_group_id or None,
             workflow_id=job.workflow_id or None,
+            storage_location=job.storage_location or None,
+            app_id=job.app_id or None,
         )
         if not jobs:
             raise VodStudioError("UploadMediaByURL returned no job", code="malformed-response")

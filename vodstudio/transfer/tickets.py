@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import unicodedata
 from pathlib import PurePath
 
 from vodstudio.cloud.aliyun.client import VodClient
@@ -11,6 +10,7 @@ from vodstudio.cloud.aliyun.limits import TITLE_MAX, truncate_utf8
 from vodstudio.cloud.aliyun.upload_models import UploadTicket
 from vodstudio.core.errors import NotFoundError, ServiceError, VodStudioError
 from vodstudio.core.jobs import JobKind, UploadJob
+from vodstudio.core.presets import printable_title
 
 log = logging.getLogger("vodstudio.transfer.tickets")
 
@@ -18,22 +18,12 @@ log = logging.getLogger("vodstudio.transfer.tickets")
 VodApi = VodClient  # the engine's view of the VOD API (one client per account, thread-safe)
 
 
-def _printable_title(text: str) -> str:
-    """VOD rejects emoji in titles (IllegalCharacters): a title made from a file name drops them."""
-    kept = "".join(
-        ch
-        for ch in text
-        if ord(ch) <= 0xFFFF and unicodedata.category(ch) not in ("So", "Cs", "Co", "Cc", "Mn")
-    )
-    return " ".join(kept.split())
-
-
 def default_title(job: UploadJob) -> str:
     if job.title:
         return job.title
     stem = PurePath(job.file_name).stem or job.file_name
     # 128 UTF-8 bytes, as the official upload SDK truncates: long CJK file names still make a title.
-    return truncate_utf8(_printable_title(stem), TITLE_MAX).strip() or "untitled"
+    return truncate_utf8(printable_title(stem), TITLE_MAX).strip() or "untitled"
 
 
 def create_video(client: VodApi, job: UploadJob, cover_url: str) -> UploadTicket:
@@ -51,7 +41,9 @@ def create_video(client: VodApi, job: UploadJob, cover_url: str) -> UploadTicket
             tags=list(job.tags) or None,
             template_group_id=job.template_group_id or None,
             workflow_id=job.workflow_id or None,
+            storage_location=job.storage_location or None,
             user_data=job.user_data or None,
+            app_id=job.app_id or None,
             reference_id=job.uuid or None,
         )
     except ServiceError as exc:
@@ -71,7 +63,9 @@ def create_image(client: VodApi, job: UploadJob, *, image_type: str = "default")
         tags=list(job.tags) or None,
         cate_id=job.cate_id,
         original_file_name=job.file_name,
+        storage_location=job.storage_location or None,
         user_data=job.user_data or None,
+        app_id=job.app_id or None,
     )
 
 
@@ -89,7 +83,9 @@ def create_attached(client: VodApi, job: UploadJob) -> UploadTicket:
         description=job.description or None,
         tags=list(job.tags) or None,
         cate_ids=[job.cate_id] if job.cate_id is not None else None,
+        storage_location=job.storage_location or None,
         user_data=job.user_data or None,
+        app_id=job.app_id or None,
     )
 
 

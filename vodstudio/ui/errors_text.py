@@ -57,6 +57,10 @@ class ErrorText(QObject):
             "InternalError": self.tr("The service had an internal error; it will be retried."),
             "ServiceUnavailable": self.tr("The service is unavailable right now; it will be retried."),
             "InvalidDomain.NotFound": self.tr("This CDN domain does not belong to the account."),
+            "InvalidStorage.NotFound": self.tr(
+                "This storage location does not exist in the account: check Advanced → Storage location."
+            ),
+            "InvalidTemplateGroupId.NotFound": self.tr("This transcoding template group does not exist."),
             # our own codes: files
             "file.missing": self.tr("The file is gone: it was moved or deleted."),
             "file.empty": self.tr("The file is empty."),
@@ -92,6 +96,10 @@ class ErrorText(QObject):
             "cdn.bad-items": self.tr("Some lines cannot be sent; fix or remove them."),
             "library.no-source": self.tr("This video has no downloadable source file."),
             "upload.expired": self.tr("The upload credential kept expiring before the file was sent."),
+            "preset.not-found": self.tr("There is no preset with this name any more."),
+            "preset.exists": self.tr("A preset with this name exists already."),
+            "preset.name": self.tr("A preset name needs 1 to 64 characters on one line."),
+            "preset.invalid-file": self.tr("This is not a valid VOD Studio presets file."),
         }
 
     def statuses(self) -> dict[str, str]:

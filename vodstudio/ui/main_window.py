@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
             services.uploads, services.library, services.settings, self.engine, self.bridge, self.pages
         )
         self.uploads.applier = self.schedule_applier
+        self.uploads.presets = services.presets
         self.library = LibraryPanel(
             services.library, services.cdn, services.settings, services.paths.thumbnail_dir, self.pages
         )
@@ -198,6 +199,7 @@ class MainWindow(QMainWindow):
         key = QKeySequence.StandardKey
         self.act_add_files = self._action(self.tr("Add &Files…"), self._add_files, QKeySequence(key.Open))
         self.act_add_folder = self._action(self.tr("Add F&older…"), self._add_folder, "Ctrl+Shift+O")
+        self.act_presets = self._action(self.tr("Manage &Presets…"), self.open_presets)
         self.act_quit = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
         self.act_delete = self._action(self.tr("&Delete"), self._delete, QKeySequence(key.Delete))
         self.act_find = self._action(self.tr("&Find"), self._find, QKeySequence(key.Find))
@@ -220,6 +222,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(act)
         file_menu.addSeparator()
         file_menu.addAction(self.record.export_action)
+        file_menu.addAction(self.act_presets)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = menu.addMenu(self.tr("&Edit"))
@@ -422,6 +425,17 @@ class MainWindow(QMainWindow):
         dialog.accounts_changed.connect(self.reload_accounts)
         dialog.open()
         self.accounts_dialog = dialog
+
+    @Slot()
+    def open_presets(self) -> None:
+        from vodstudio.ui.uploads.presets_dialog import PresetsDialog
+
+        dialog = PresetsDialog(self.services.presets, self.services.settings, self)
+        sheet = self.uploads.pending_sheet
+        if sheet is not None:
+            dialog.presets_changed.connect(sheet.fill_presets)
+        dialog.open()
+        self.presets_dialog = dialog
 
     @Slot()
     def open_preferences(self) -> None:

@@ -23,6 +23,7 @@ from vodstudio.cloud.aliyun.media_refresh_ops import MediaRefreshOps
 from vodstudio.cloud.aliyun.search_ops import SearchOps
 from vodstudio.cloud.aliyun.signing import percent_encode, signed_params
 from vodstudio.cloud.aliyun.signing_v3 import sign_rpc
+from vodstudio.cloud.aliyun.template_ops import TemplateOps
 from vodstudio.cloud.aliyun.upload_ops import UploadOps
 from vodstudio.cloud.http import API_DEADLINE_S, make_http_client
 from vodstudio.cloud.retry import RetryPolicy, as_network_error, run_with_retry, with_retry_after
@@ -120,7 +121,7 @@ class _Hidden:
         return "<hidden>"
 
 
-class VodClient(UploadOps, MediaOps, SearchOps, CdnOps, MediaRefreshOps, DomainOps):
+class VodClient(UploadOps, MediaOps, SearchOps, CdnOps, MediaRefreshOps, DomainOps, TemplateOps):
     """ApsaraVideo VOD (and its CDN operations) over RPC, signed ACS3-HMAC-SHA256 unless the account
     asks for the legacy HMAC-SHA1. Thread-safe: share one per account."""
 

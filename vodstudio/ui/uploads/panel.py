@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from vodstudio.core.accounts import Account
 from vodstudio.core.jobs import (
+    USED_AS_COVER,
     AddResult,
     JobMetadata,
     JobsAdded,
@@ -39,6 +40,7 @@ from vodstudio.core.jobs import (
 )
 from vodstudio.core.media_types import MediaClass
 from vodstudio.services.library import LibraryService
+from vodstudio.services.presets import PresetsService
 from vodstudio.services.providers import Capability, supports
 from vodstudio.services.settings import SettingsService
 from vodstudio.services.uploads import UploadEngine, UploadsService
@@ -89,6 +91,7 @@ class QueuePanel(QWidget):
         self.intake: IntakeFlow | None = None  # the duplicate check on the way in (ui/plays.py sets it)
         self.applier: ScheduleApplier | None = None  # the window's bandwidth schedule, if it follows one
         self.extra_menu_actions: list[QAction] = []  # added to the context menu by the window's wirings
+        self.presets: PresetsService | None = None  # the sheet's presets (the main window sets it)
         self._batch: dict[int, JobState] | None = None  # latest state of each job of the running batch
         self._totals_busy = False
         self._totals_dirty = True
@@ -302,7 +305,9 @@ class QueuePanel(QWidget):
             return
         from vodstudio.ui.uploads.metadata import MetadataSheet
 
-        sheet = MetadataSheet(self.service, self.library, self.settings, self.account, list(paths), self)
+        sheet = MetadataSheet(
+            self.service, self.library, self.settings, self.account, list(paths), self, presets=self.presets
+        )
         sheet.metadata_chosen.connect(self._sheet_done)
         sheet.finished.connect(self._sheet_closed)
         self.pending_sheet = sheet
@@ -346,7 +351,10 @@ class QueuePanel(QWidget):
         self._show_empty_state_if_needed()
         self._totals_dirty = True
         text = self.tr("%n file(s) queued.", "", len(result.job_ids))
-        unsent = [s for s in result.skipped if not is_duplicate(s[1])]
+        covers = sum(1 for _path, reason in result.skipped if reason == USED_AS_COVER)
+        unsent = [s for s in result.skipped if not is_duplicate(s[1]) and s[1] != USED_AS_COVER]
+        if covers:  # the stills beside the videos went up as their covers (the same-stem rule)
+            text = sentences(text, self.tr("%n image(s) used as covers.", "", covers))
         if unsent:
             text = sentences(
                 text,

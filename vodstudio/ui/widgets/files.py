@@ -67,6 +67,15 @@ def open_file(
     return Path(name)
 
 
+def open_document(parent: QWidget, settings: SettingsService, title: str, filters: str) -> Path | None:
+    """One file that is not media (a presets file), with the caller's ``filters``."""
+    name, _ = QFileDialog.getOpenFileName(parent, title, start_folder(settings), filters)
+    if not name:
+        return None
+    remember(settings, Path(name))
+    return Path(name)
+
+
 def open_folder(parent: QWidget, settings: SettingsService, title: str) -> Path | None:
     name = QFileDialog.getExistingDirectory(parent, title, start_folder(settings))
     if not name:
