@@ -25,7 +25,8 @@ TocEntry = tuple[str, str, str]
 NOARCHIVE = False
 
 # Python modules never imported by a VOD Studio bundle: Qt modules outside Essentials' widgets + Charts +
-# Multimedia, and dev tools that a hook might otherwise follow.
+# Multimedia, and dev tools that a hook might otherwise follow. PySide6.QtOpenGL (8.5 MB) is only the
+# Python binding: QtCharts links the C++ libQt6OpenGL, which stays, but never imports the binding.
 EXCLUDES = (
     "tkinter", "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.QtWebEngineQuick",
     "PySide6.QtWebChannel", "PySide6.QtWebSockets", "PySide6.QtWebView", "PySide6.QtPdf",
@@ -35,8 +36,9 @@ EXCLUDES = (
     "PySide6.QtPositioning", "PySide6.QtSensors", "PySide6.QtSerialPort", "PySide6.QtSerialBus",
     "PySide6.QtNfc", "PySide6.QtTextToSpeech", "PySide6.QtDataVisualization", "PySide6.QtGraphs",
     "PySide6.QtScxml", "PySide6.QtRemoteObjects", "PySide6.QtSql", "PySide6.QtTest",
-    "PySide6.QtUiTools", "PySide6.QtXml", "PySide6.QtOpenGLWidgets", "PySide6.QtSpatialAudio",
-    "PySide6.QtHttpServer", "PySide6.QtCanvasPainter", "pytest", "mypy", "ruff", "IPython",
+    "PySide6.QtUiTools", "PySide6.QtXml", "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets",
+    "PySide6.QtSpatialAudio", "PySide6.QtHttpServer", "PySide6.QtCanvasPainter",
+    "pytest", "mypy", "ruff", "IPython",
 )  # fmt: skip
 # Plugin folders no VOD Studio window needs: embedded-Linux input/display, network status, Wayland
 # (xcb covers X11 and XWayland desktops), accessibility bridges, native widget styles (Fusion is forced).

@@ -196,7 +196,9 @@ def _check_content(jt: JobTransfer, cp: Checkpoint, done: dict[int, PartRecord])
 
 
 def _complete(jt: JobTransfer, cp: Checkpoint, done: dict[int, PartRecord], expected: int) -> None:
-    from oss2.models import PartInfo  # imported on first use: see oss_session.OssSession.bucket
+    from vodstudio.transfer.oss2_import import load_oss2  # first use: see oss_session.OssSession.bucket
+
+    PartInfo = load_oss2().models.PartInfo  # noqa: N806 (oss2's class)
 
     infos = [PartInfo(n, done[n].etag) for n in sorted(done)]
     try:

@@ -67,10 +67,11 @@ class OssSession:
         endpoint names none (acceleration endpoints, an IP such as the sandbox's) it is the Region
         VOD states in the upload credential, which is the bucket's region, then ``region_hint``.
         """
-        # oss2 is imported on first use: it pulls in aliyunsdkcore, requests and two crypto libraries
-        # (~0.5 s), which the desktop app should not pay before its window shows.
-        import oss2
+        # oss2 is imported on first use (requests and oss2 itself, ~0.2 s), which the desktop app should
+        # not pay before its window shows; never its client-side encryption (see oss2_import).
+        from vodstudio.transfer.oss2_import import load_oss2
 
+        oss2 = load_oss2()
         from vodstudio.transfer.oss_wire import GuardedSession
 
         with self._lock:
@@ -114,7 +115,9 @@ def oss_error(exc: Exception) -> VodStudioError:
     """An oss2 exception as a typed error (network trouble is retryable, service codes classified)."""
     from xml.etree.ElementTree import ParseError
 
-    from oss2 import exceptions as oss_exc
+    from vodstudio.transfer.oss2_import import load_oss2
+
+    oss_exc = load_oss2().exceptions
 
     unparsable = isinstance(exc, RuntimeError) and str(exc).startswith("parse xml")  # oss2's own
     if unparsable or isinstance(exc, ParseError | KeyError | AttributeError | TypeError | IndexError):

@@ -11,12 +11,15 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-import oss2
 import requests
 from requests.adapters import HTTPAdapter
 
 from vodstudio.core.errors import RedirectError
 from vodstudio.transfer import deadline
+from vodstudio.transfer.oss2_import import load_oss2
+
+oss2: Any = load_oss2()
+_OssSession: Any = oss2.Session  # a class from a variable: mypy cannot name it as a base
 
 _guarded: dict[type, type] = {}
 
@@ -59,7 +62,7 @@ class _GuardedAdapter(HTTPAdapter):
         return _guard_manager(manager) if fresh else manager
 
 
-class GuardedSession(oss2.Session):  # type: ignore[misc]
+class GuardedSession(_OssSession):  # type: ignore[misc]
     """An ``oss2.Session`` that refuses redirects and bounds the time an answer may take."""
 
     def __init__(self, pool_size: int, answer_deadline: float) -> None:
