@@ -32,3 +32,29 @@ def test_an_oss2_imported_whole_first_is_used_unchanged() -> None:
     probe += "print(load_oss2() is oss2, 'aliyunsdkcore' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "True True"
+
+
+# Upload workers load oss2 at the same moment on the first upload (the full suite caught one worker
+# getting the half-imported module: "partially initialized module 'oss2' has no attribute 'Session'").
+RACE = """
+import threading
+from vodstudio.transfer.oss2_import import load_oss2
+start = threading.Barrier(8)
+missing = []
+def worker():
+    start.wait()
+    if not hasattr(load_oss2(), 'Session'):
+        missing.append(1)
+threads = [threading.Thread(target=worker) for _ in range(8)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print('half-made', len(missing))
+"""
+
+
+def test_threads_loading_oss2_together_all_get_the_finished_module() -> None:
+    for _ in range(3):  # a fresh interpreter each time: the race is at the first import only
+        out = subprocess.run([sys.executable, "-c", RACE], capture_output=True, text=True, check=True).stdout
+        assert out.strip() == "half-made 0"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+import threading
 import types
 from typing import Any
 
@@ -39,11 +40,20 @@ def _stand_in(name: str, classes: tuple[str, ...]) -> types.ModuleType:
     return module
 
 
+_LOAD_LOCK = threading.Lock()
+
+
 def load_oss2() -> Any:
-    """The ``oss2`` package (imported once; later calls return the same module)."""
-    loaded = sys.modules.get("oss2")
-    if loaded is not None:
-        return loaded
-    for name, classes in (("oss2.crypto", _CRYPTO_NAMES), ("oss2.crypto_bucket", ("CryptoBucket",))):
-        sys.modules.setdefault(name, _stand_in(name, classes))
-    return importlib.import_module("oss2")
+    """The ``oss2`` package (imported once; later calls return the same module).
+
+    Upload workers call this at the same moment on the first upload. ``sys.modules`` holds a module
+    from the start of its import, so a thread that returned ``sys.modules["oss2"]`` while another was
+    still running oss2's ``__init__`` got a half-made module ("partially initialized module 'oss2' has
+    no attribute 'Session'"). Under the lock, ``import_module`` either imports or returns a finished
+    module (it waits on the module's own import lock when another importer is mid-way).
+    """
+    with _LOAD_LOCK:
+        if "oss2" not in sys.modules:
+            for name, classes in (("oss2.crypto", _CRYPTO_NAMES), ("oss2.crypto_bucket", ("CryptoBucket",))):
+                sys.modules.setdefault(name, _stand_in(name, classes))
+        return importlib.import_module("oss2")
