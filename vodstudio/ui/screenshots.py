@@ -105,6 +105,15 @@ def shoot_uploads(window: MainWindow, out: Path, media: Path, suffix: str) -> Pa
     return grab(window, out / f"uploads{suffix}.png")
 
 
+def _empty_queue(window: MainWindow) -> None:
+    """Let the look's uploads finish unthrottled and clear them, so the next look starts on an empty
+    queue (the runner adds with the engine directly, which does not ask about duplicates)."""
+    window.uploads.limit_spin.setValue(0)
+    window.uploads.apply_limits()
+    wait_until(lambda: window.engine.wait_idle(0), 60.0)
+    window.engine.clear_finished()
+
+
 def shoot_section(window: MainWindow, key: str, out: Path, timeout: float, suffix: str) -> Path:
     window.show_section(key)
     page = window.sections[key]
@@ -235,6 +244,7 @@ def _render_look(
         window.resize(*SMALL_SHOT)  # the smallest window we support, in the same look
         written.append(shoot_section(window, "library", out, 8.0, f"{suffix}-small"))
         window.show_section("uploads")
+        _empty_queue(window)
         return written, has_points
     finally:
         window.shutdown()
