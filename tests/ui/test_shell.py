@@ -136,7 +136,7 @@ def test_screenshot_option_writes_pngs(tmp_path: Path) -> None:
         [sys.executable, "-m", "vodstudio", "--screenshot", str(out)],
         capture_output=True,
         text=True,
-        timeout=600,  # four looks (en/zh_CN x light/dark) of every view: about 80 s here
+        timeout=600,  # four looks (en/zh_CN x light/dark) of every view: about 90 s here
         check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
@@ -147,6 +147,9 @@ def test_screenshot_option_writes_pngs(tmp_path: Path) -> None:
             assert image.width() >= 600 and image.height() >= 400
         small = QImage(str(out / f"library{look}-small.png"))
         assert (small.width(), small.height()) == (800, 560), look
+    for look in ("", "-zh_CN"):  # the workflow pictures: light only
+        for name in ("workflow-preset", "workflow-schedule", "workflow-record"):
+            assert not QImage(str(out / f"{name}{look}.png")).isNull(), name + look
     assert not QImage(str(out / "welcome.png")).isNull()
 
 

@@ -105,6 +105,15 @@ def shoot_uploads(window: MainWindow, out: Path, media: Path, suffix: str) -> Pa
     return grab(window, out / f"uploads{suffix}.png")
 
 
+def _empty_queue(window: MainWindow) -> None:
+    """Let the look's uploads finish unthrottled and clear them, so the next look starts on an empty
+    queue (the runner adds with the engine directly, which does not ask about duplicates)."""
+    window.uploads.limit_spin.setValue(0)
+    window.uploads.apply_limits()
+    wait_until(lambda: window.engine.wait_idle(0), 60.0)
+    window.engine.clear_finished()
+
+
 def shoot_section(window: MainWindow, key: str, out: Path, timeout: float, suffix: str) -> Path:
     window.show_section(key)
     page = window.sections[key]
@@ -190,7 +199,9 @@ def _render_all(out: Path, tmp: Path, services: Services) -> int:
     try:
         for index, (language, theme, suffix) in enumerate(LOOKS):
             translators = _speak(app, translators, language, theme)
-            paths, drew = _render_look(services, out, tmp / f"media{index}", suffix, first=index == 0)
+            paths, drew = _render_look(
+                services, out, tmp / f"media{index}", suffix, first=index == 0, workflow=theme == "light"
+            )
             written += paths
             charts_ok = charts_ok and drew
         ok = charts_ok and all(p.exists() and p.stat().st_size > 0 for p in written)
@@ -211,9 +222,10 @@ def _speak(app: QApplication, old: list[QTranslator], language: str, theme: str)
 
 
 def _render_look(
-    services: Services, out: Path, media: Path, suffix: str, *, first: bool
+    services: Services, out: Path, media: Path, suffix: str, *, first: bool, workflow: bool
 ) -> tuple[list[Path], bool]:
     from vodstudio.ui.main_window import MainWindow
+    from vodstudio.ui.screenshots_workflow import shoot_workflow
 
     window = MainWindow(services)
     try:
@@ -223,6 +235,8 @@ def _render_look(
         window.reload_accounts(select=services.sandbox.start())
         wait_until(lambda: window.connection_ok is not None, 10.0)
         written.append(shoot_uploads(window, out, media, suffix))
+        if workflow:  # presets, schedule, record: light only (the dark look adds nothing new there)
+            written += shoot_workflow(window, out, media, suffix)
         written.append(shoot_section(window, "library", out, 15.0, suffix))
         written.append(shoot_section(window, "cdn", out, 8.0, suffix))
         usage, has_points = shoot_cdn_usage(window, out, 10.0, suffix)
@@ -230,6 +244,7 @@ def _render_look(
         window.resize(*SMALL_SHOT)  # the smallest window we support, in the same look
         written.append(shoot_section(window, "library", out, 8.0, f"{suffix}-small"))
         window.show_section("uploads")
+        _empty_queue(window)
         return written, has_points
     finally:
         window.shutdown()
