@@ -156,7 +156,30 @@ def test_hundred_thousand_rows_stay_virtual(qtbot: Any, window: MainWindow) -> N
     window.grab()  # paints the visible rows, through the delegate
     assert len(window.findChildren(QWidget)) == widgets_before  # no widget per row
     assert panel.model.page_loads < 20  # only the pages on screen were read
-    assert panel.model.index(99_999, 0).data() == "clip 099999.mp4"
+    # A deep row is read by the queue's worker: "…" at first, the row as soon as its page arrives.
+    last = panel.model.index(99_999, 0)
+    assert last.data() == "…" and panel.model.job_at(99_999) is None
+    qtbot.waitUntil(lambda: last.data() == "clip 099999.mp4", timeout=5_000)
+    assert panel.model.job_at(99_999).size == 100_999  # the whole row came with it
+    assert panel.model.index(5, 0).data() == "clip 000005.mp4"  # shallow rows: read at once
+
+
+def test_a_deep_page_read_before_a_reload_is_not_shown(qtbot: Any, window: MainWindow) -> None:
+    queue = window.services.uploads.queue
+    queue.add(
+        [NewJob(JobKind.VIDEO, "Sandbox", f"/nowhere/old {i:05d}.mp4", size=1, state=JobState.PAUSED)
+         for i in range(30_000)]
+    )  # fmt: skip
+    model = window.uploads.model
+    model.reload()
+    assert model.index(29_999, 0).data() == "…"  # asked for; the answer will be stale
+    queue.delete(queue.ids_in_order(limit=10))  # every row shifts up by ten
+    model.reload()
+    qtbot.wait(300)  # the stale answer arrives and is dropped
+    assert model.job_at(29_980) is None  # not filled with the old rows
+    row = model.index(29_980, 0)
+    assert row.data() == "…"
+    qtbot.waitUntil(lambda: row.data() == "old 29990.mp4", timeout=5_000)
 
 
 def file_names(win: MainWindow) -> list[str]:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from vodstudio.core.jobs import JobProgress, JobState, JobStateChanged, UploadJob
 from vodstudio.core.playback import Playback, PlayState
+from vodstudio.ui.bridge import run_in_background
 from vodstudio.ui.errors_text import error_sentence
 from vodstudio.ui.theme import Tone, tone
 from vodstudio.ui.uploads.format import human_eta, human_rate, human_size
@@ -21,6 +22,10 @@ log = logging.getLogger(__name__)
 
 PAGE_SIZE = 200
 CACHE_PAGES = 16  # ~3,200 rows: a few screens either side of the viewport
+# Pages up to here are read on the GUI thread (a few ms each); deeper ones, where SQLite's OFFSET walk
+# costs 10-25 ms at a million jobs, are read by the queue's worker while the rows show "…".
+SYNC_ROWS = 20_000
+PENDING_TEXT = "…"
 
 ProgressRole = Qt.ItemDataRole.UserRole + 1  # float 0..1 for the delegate
 JobRole = Qt.ItemDataRole.UserRole + 2  # the UploadJob of the row
@@ -85,6 +90,8 @@ class QueueTableModel(QAbstractTableModel):
         self._plays: dict[int, Playback] = {}
         self._count = source.count()
         self._pages: OrderedDict[int, list[UploadJob]] = OrderedDict()
+        self._pending: set[int] = set()  # deep pages being read in the background
+        self._generation = 0  # bumped by reload(): answers read before it are stale
         self._progress: dict[int, JobProgress] = {}
         self._headers = {
             "name": self.tr("Name"),
@@ -114,30 +121,78 @@ class QueueTableModel(QAbstractTableModel):
         return None
 
     def job_at(self, row: int) -> UploadJob | None:
+        """The job of ``row``, or None while its page is being read in the background (deep rows)."""
         if not 0 <= row < self._count:
             return None
         number = row // PAGE_SIZE
         page = self._pages.get(number)
         if page is None:
-            page = self._source.page(number * PAGE_SIZE, PAGE_SIZE)
-            self.page_loads += 1
-            if self._plays_of is not None:
-                self._plays.update(self._plays_of(j.id for j in page if j.state is JobState.DONE))
-            self._pages[number] = page
-            while len(self._pages) > CACHE_PAGES:
-                self._pages.popitem(last=False)
+            if number * PAGE_SIZE >= SYNC_ROWS:
+                self._request(number)
+                return None
+            page, plays = self._read_page(number)
+            self._keep(number, page, plays)
         else:
             self._pages.move_to_end(number)
         offset = row % PAGE_SIZE
         return page[offset] if offset < len(page) else None
 
+    def is_pending(self, row: int) -> bool:
+        return 0 <= row < self._count and (row // PAGE_SIZE) in self._pending
+
+    def _read_page(self, number: int) -> tuple[list[UploadJob], dict[int, Playback]]:
+        """One page and the server state of its done uploads (any thread: both are SQLite reads)."""
+        page = self._source.page(number * PAGE_SIZE, PAGE_SIZE)
+        plays = self._plays_of(j.id for j in page if j.state is JobState.DONE) if self._plays_of else {}
+        return page, plays
+
+    def _keep(self, number: int, page: list[UploadJob], plays: dict[int, Playback]) -> None:
+        self.page_loads += 1
+        self._plays.update(plays)
+        self._pages[number] = page
+        while len(self._pages) > CACHE_PAGES:
+            self._pages.popitem(last=False)
+
+    def _request(self, number: int) -> None:
+        if number in self._pending:
+            return
+        self._pending.add(number)
+        generation = self._generation
+        run_in_background(
+            lambda: self._read_page(number),
+            lambda result: self._arrived(number, generation, result),
+            lambda error: self._read_failed(number, generation, error),
+            owner=self,
+            ordered=True,  # the queue's own worker: never behind a network call
+        )
+
+    def _arrived(
+        self, number: int, generation: int, result: tuple[list[UploadJob], dict[int, Playback]]
+    ) -> None:
+        if generation != self._generation:
+            return  # read before a reload: the rows may have moved; a repaint asks again
+        self._pending.discard(number)
+        self._keep(number, *result)
+        first = number * PAGE_SIZE
+        last = min(first + PAGE_SIZE, self._count) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.COLUMNS) - 1))
+
+    def _read_failed(self, number: int, generation: int, error: BaseException) -> None:
+        log.warning("reading queue rows %d+ failed: %s", number * PAGE_SIZE, error)
+        if generation == self._generation:
+            self._pending.discard(number)  # the rows stay "…"; the next reload or repaint tries again
+
     def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         job = self.job_at(index.row())
-        if job is None:
-            return None
         column = self.COLUMNS[index.column()]
+        if job is None:
+            pending = (
+                role == Qt.ItemDataRole.DisplayRole and column == "name" and self.is_pending(index.row())
+            )
+            return PENDING_TEXT if pending else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(job, column)
         if role == ProgressRole:
@@ -241,6 +296,8 @@ class QueueTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Drop the page cache and re-count; the view re-reads only what it shows."""
         self._pages.clear()
+        self._pending.clear()
+        self._generation += 1
         count = self._source.count()
         if count > self._count:
             self.beginInsertRows(QModelIndex(), self._count, count - 1)

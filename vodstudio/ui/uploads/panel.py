@@ -449,6 +449,8 @@ class QueuePanel(QWidget):
         target = row - 1 if step < 0 else row + 2  # "move before the job now at target"
         if target < 0 or row + step >= self.model.rowCount():
             return
+        if self.model.is_pending(row) or self.model.is_pending(target):
+            return  # a deep row still being read: "before None" would send the job to the end
         job_id = self.model.index(row, 0).data(JobIdRole)
         before = self.model.index(target, 0).data(JobIdRole) if target < self.model.rowCount() else None
         self._engine_call(lambda: self.engine.move(job_id, before))
