@@ -32,3 +32,13 @@ def test_an_oss2_imported_whole_first_is_used_unchanged() -> None:
     probe += "print(load_oss2() is oss2, 'aliyunsdkcore' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "True True"
+
+
+def test_two_threads_loading_at_once_both_get_the_whole_module() -> None:
+    probe = "import threading\nfrom vodstudio.transfer.oss2_import import load_oss2\n"
+    probe += "got = []\nstart = threading.Barrier(4)\n"
+    probe += "def load():\n    start.wait()\n    got.append(hasattr(load_oss2(), 'Session'))\n"
+    probe += "threads = [threading.Thread(target=load) for _ in range(4)]\n"
+    probe += "[t.start() for t in threads]\n[t.join() for t in threads]\nprint(got)"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[True, True, True, True]"

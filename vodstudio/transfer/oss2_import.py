@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+import threading
 import types
 from typing import Any
 
@@ -39,11 +40,18 @@ def _stand_in(name: str, classes: tuple[str, ...]) -> types.ModuleType:
     return module
 
 
+_lock = threading.Lock()
+
+
 def load_oss2() -> Any:
-    """The ``oss2`` package (imported once; later calls return the same module)."""
-    loaded = sys.modules.get("oss2")
-    if loaded is not None:
-        return loaded
-    for name, classes in (("oss2.crypto", _CRYPTO_NAMES), ("oss2.crypto_bucket", ("CryptoBucket",))):
-        sys.modules.setdefault(name, _stand_in(name, classes))
-    return importlib.import_module("oss2")
+    """The ``oss2`` package (imported once; later calls return the same module).
+
+    Thread-safe: the first two uploads of a run start on two threads at once, and a bare
+    ``sys.modules.get("oss2")`` would hand the second one oss2 half-imported by the first
+    (``AttributeError: partially initialized module 'oss2'``). ``import_module`` waits for it.
+    """
+    with _lock:
+        if "oss2" not in sys.modules:
+            for name, classes in (("oss2.crypto", _CRYPTO_NAMES), ("oss2.crypto_bucket", ("CryptoBucket",))):
+                sys.modules.setdefault(name, _stand_in(name, classes))
+        return importlib.import_module("oss2")
