@@ -164,3 +164,51 @@ def test_content_the_account_already_has_is_skipped_and_a_held_file_waits(
     assert [(e.outcome, e.detail) for e in events] == [(WatchOutcome.KNOWN, "duplicate.uploaded")]
     assert len(videos_for(sandbox, "earlier.mp4")) == 1 and videos_for(sandbox, "copy.mp4") == []
     assert stored.uploads.totals().total == 1
+
+
+def test_cli_watch_once_uploads_what_settled_and_a_second_run_sends_nothing(
+    sandbox: Any, stored: Services, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from vodstudio.cli import main
+
+    inbox = tmp_path / "render out"
+    (inbox / "deep").mkdir(parents=True)
+    top = media_file(inbox / "Final Cut.MOV", 50_000, seed=8)
+    deep = media_file(inbox / "deep" / "b-roll.mp4", 60_000, seed=9)
+    (inbox / "notes.txt").write_text("not media", "utf-8")
+    argv = ["watch", str(inbox), "--once", "--settle", "1", "--recursive", "--account", ALIYUN_NAME]
+    assert main([*argv, "--preset", "missing"]) == 1
+    assert "no preset named 'missing'" in capsys.readouterr().err
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert (
+        f"  queued   {inbox / 'Final Cut.MOV'}" in err
+        and f"  queued   {inbox / 'deep' / 'b-roll.mp4'}" in err
+    )
+    assert "notes.txt" not in err and "2 done, 0 failed" in err
+    assert_uploaded_once(sandbox, inbox / "Final Cut.MOV", top)
+    assert_uploaded_once(sandbox, inbox / "deep" / "b-roll.mp4", deep)
+    assert main(argv) == 0  # nothing new: nothing queued, nothing said about the old files
+    err = capsys.readouterr().err
+    assert "queued" not in err and "0 done, 0 failed" in err
+
+
+def test_cli_saved_folders_list_add_remove(
+    stored: Services, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from vodstudio.cli import main
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    stored.presets.save(UploadPreset("Rec"))
+    argv = ["watch", "add", str(inbox), "--preset", "Rec", "--settle", "4", "--account", ALIYUN_NAME]
+    assert main(argv) == 0
+    assert main(["watch", "add", str(tmp_path / "nowhere"), "--account", ALIYUN_NAME]) == 1
+    assert "is not a folder" in capsys.readouterr().err
+    assert main(["watch", "list"]) == 0
+    out = capsys.readouterr().out
+    assert out == f"{inbox}\tpreset=Rec  account={ALIYUN_NAME}  settle=4s\n"
+    assert stored.watch.folders() == [WatchFolder(str(inbox), "Rec", ALIYUN_NAME, settle=4.0)]
+    assert main(["watch", "remove", str(inbox)]) == 0
+    assert main(["watch", "remove", str(inbox)]) == 1
+    assert main(["watch"]) == 2 and "none saved" in capsys.readouterr().err
