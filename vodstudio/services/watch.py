@@ -50,6 +50,7 @@ class WatchService:
         self._duplicates = duplicates
         self._routes = routes
         self._lock = threading.Lock()
+        self._handover = threading.Lock()  # shared by every watcher of this profile
 
     # ---- the saved folders -------------------------------------------------------------------------
     def folders(self) -> list[WatchFolder]:
@@ -105,7 +106,16 @@ class WatchService:
             return self._duplicates.queue(engine, folder.account, check, meta, DuplicatePolicy.SKIP)
 
         kwargs = {"clock": clock} if clock is not None else {}
-        return Watcher(ready, intake, self.memory(), sink, probe=probe, interval=interval, **kwargs)
+        return Watcher(
+            ready,
+            intake,
+            self.memory(),
+            sink,
+            probe=probe,
+            interval=interval,
+            handover=self._handover,
+            **kwargs,
+        )
 
     def _with_account(self, folder: WatchFolder) -> WatchFolder:
         if folder.account:

@@ -95,6 +95,7 @@ class Watcher:
         clock: Callable[[], float] = time.monotonic,
         probe: Callable[[str], bool] = writer_holds,
         interval: float = POLL_INTERVAL,
+        handover: threading.Lock | None = None,
     ) -> None:
         self._states = [_FolderState(f, StabilityTracker(f.settle, clock), {}, {}) for f in folders]
         self._intake = intake
@@ -104,6 +105,9 @@ class Watcher:
         self._probe = probe
         self.interval = interval
         self._lock = threading.Lock()  # one pass at a time (the thread, or a caller's poll)
+        # Shared by the watchers of one profile: a watcher stopped mid-pass and its successor never
+        # hand the same file over twice (the memory is read and written inside it).
+        self._handover = handover or threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.pending = 0  # files of the last pass still growing or held by a writer
@@ -176,6 +180,13 @@ class Watcher:
         if (after.st_size, after.st_mtime_ns) != (size, mtime_ns):
             return None  # it moved while being read: the tracker sees the change on the next pass
         state.done[path] = (size, mtime_ns)
+        with self._handover:
+            return self._hand_over_new(state, path, fp, size, mtime_ns)
+
+    def _hand_over_new(
+        self, state: _FolderState, path: str, fp: str, size: int, mtime_ns: int
+    ) -> WatchEvent | None:
+        folder = state.folder
         known = self._memory.by_content(folder.account, fp)
         if known is not None:
             self._memory.note(Handled(folder.account, fp, path, known.outcome, known.job_id), size, mtime_ns)
