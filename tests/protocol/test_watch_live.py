@@ -95,9 +95,7 @@ def test_a_growing_file_is_queued_once_after_its_last_write(
     assert job is not None and job.title == "rec stream" and job.tags == ("watched",)
 
 
-def test_a_restart_and_a_rename_do_not_queue_again_an_edit_does(
-    sandbox: Any, stored: Services, tmp_path: Path
-) -> None:
+def test_a_restart_and_a_rename_do_not_queue_again_an_edit_does(sandbox: Any, tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     (inbox / "day 1").mkdir(parents=True)
     clip = inbox / "clip.mp4"
@@ -105,10 +103,14 @@ def test_a_restart_and_a_rename_do_not_queue_again_an_edit_does(
     media_file(inbox / "clip.mp4.part", 1000, seed=4)  # excluded by default
     (inbox / "empty.mov").write_bytes(b"")  # never ready
     folder = WatchFolder(str(inbox), account=ALIYUN_NAME, recursive=True, settle=2.0)
-    first = _settled(stored, folder, FakeClock())
+    before = build_services(ProfilePaths.default())
+    try:
+        before.sandbox.ensure_accounts(sandbox.info)
+        first = _settled(before, folder, FakeClock())
+    finally:
+        before.close()
     assert [(e.path, e.outcome) for e in first] == [(str(clip), WatchOutcome.QUEUED)]
     assert_uploaded_once(sandbox, clip, data)
-    stored.close()
 
     again = build_services(ProfilePaths.default())  # a restart: a new process on the same profile
     try:
@@ -127,7 +129,6 @@ def test_a_restart_and_a_rename_do_not_queue_again_an_edit_does(
         assert again.uploads.totals().total == 2
     finally:
         again.close()
-        stored.close = lambda: None  # type: ignore[method-assign]  # closed above
 
 
 def test_content_the_account_already_has_is_skipped_and_a_held_file_waits(

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from vodstudio.core.errors import ConfigError
+from vodstudio.core.errors import ConfigError, ServiceError, ServiceFacts, VodStudioError
+from vodstudio.core.jobs import AddResult
 from vodstudio.core.watch import Stability, StabilityTracker, WatchFolder, split_patterns
+from vodstudio.services.watcher import Watcher, WatchOutcome
 from vodstudio.store.watch import Handled, WatchFolderStore, WatchMemory
 
 
@@ -107,3 +111,68 @@ def test_the_memory_knows_content_across_renames_and_restarts(tmp_path: Path) ->
     again = memory.by_content("main", "10:abc")
     assert again is not None and (again.path, again.job_id) == ("/rec/sub/b.mp4", 7)  # first job kept
     memory.close()
+
+
+class FakeIntake:
+    """Stands in for the upload path: job ids counting up, or an error to raise."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+        self.error: VodStudioError | None = None
+
+    def __call__(self, _folder: WatchFolder, path: Path) -> AddResult:
+        if self.error is not None:
+            raise self.error
+        self.calls.append(path.name)
+        return AddResult((len(self.calls),))
+
+
+class TickingClock(FakeClock):
+    """Every look at the clock is a quarter of a second later (no test waits for real time)."""
+
+    def __call__(self) -> float:
+        self.now += 0.25
+        return self.now
+
+
+def _watcher(tmp_path: Path, intake: FakeIntake, clock: FakeClock, **kw: Any) -> Watcher:
+    folder = WatchFolder(str(tmp_path / "in"), account="main", settle=2.0, **kw)
+    return Watcher([folder], intake, WatchMemory(tmp_path / "watch.db"), lambda _e: None, clock=clock)
+
+
+def test_the_watcher_hands_a_settled_file_over_once_and_retries_a_refusal(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    clip = tmp_path / "in" / "a.mp4"
+    clip.write_bytes(b"x" * 100)
+    clock, intake = FakeClock(), FakeIntake()
+    watcher = _watcher(tmp_path, intake, clock)
+    intake.error = ServiceError(ServiceFacts("aliyun", "Forbidden.RAM", "no permission", "req-1", 403))
+    assert watcher.poll() == [] and watcher.pending == 1
+    clock.now += 2
+    failed = watcher.poll()
+    assert [(e.outcome, e.detail) for e in failed] == [(WatchOutcome.FAILED, "Forbidden.RAM")]
+    assert watcher.pending == 0 and intake.calls == []
+    intake.error = None
+    clock.now += 10  # not before the retry time
+    assert watcher.poll() == []
+    clock.now += 30  # still unchanged since it settled: handed over at once
+    queued = watcher.poll()
+    assert [(e.outcome, e.job_ids) for e in queued] == [(WatchOutcome.QUEUED, (1,))]
+    clock.now += 60
+    assert watcher.poll() == [] and intake.calls == ["a.mp4"]
+
+
+def test_settle_waits_for_every_file_and_stop_ends_the_thread(tmp_path: Path) -> None:
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "in" / "one.mp4").write_bytes(b"1" * 10)
+    (tmp_path / "in" / "sub" / "two.mov").write_bytes(b"2" * 10)
+    (tmp_path / "in" / "sub" / "skip.tmp").write_bytes(b"3" * 10)
+    intake = FakeIntake()
+    watcher = _watcher(tmp_path, intake, TickingClock(), recursive=True)
+    events = watcher.settle(timeout=1000)
+    assert sorted(e.path.rsplit("/", 1)[-1] for e in events) == ["one.mp4", "two.mov"]
+    assert watcher.pending == 0
+    watcher.interval = 3600.0
+    watcher.start()
+    watcher.stop()  # does not sit out the hour-long interval
+    assert not [t for t in threading.enumerate() if t.name == "vodstudio-watch"]

@@ -78,12 +78,25 @@ def run_watch(args: argparse.Namespace, services: Services) -> int:
         if words:
             folders = [_folder(args, services, words[0])]
         else:
-            folders = [f for f in services.watch.folders() if f.enabled]
+            folders = _saved(services)
             if not folders:
                 return _usage("no folder given and none saved: `vodstudio watch FOLDER --preset P`")
         return _run(args, services, folders)
     except VodStudioError as exc:
         return report_error(exc)
+
+
+def _saved(services: Services) -> list[WatchFolder]:
+    """The enabled saved folders that can run now; one gone (an unplugged disk) is named and left out."""
+    usable: list[WatchFolder] = []
+    for folder in services.watch.folders():
+        if not folder.enabled:
+            continue
+        try:
+            usable.append(services.watch.checked(folder))
+        except VodStudioError as exc:
+            print(f"warning: not watching {folder.path}: {exc.message}", file=sys.stderr)
+    return usable
 
 
 def _folder(args: argparse.Namespace, services: Services, path: str) -> WatchFolder:
