@@ -2870,7 +2870,11 @@ Directories end with /</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>New files are queued with the preset once their size and time have not changed for the settle time, so a recording or render in progress is never uploaded half-way. The folders are watched while VOD Studio is open.</source>
+            <source>New files are queued with the preset once their size and time have not changed for the settle time: a recording in progress is never uploaded half-way.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The checked folders are watched while VOD Studio is open.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -2817,8 +2817,12 @@ Directories end with /</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <source>New files are queued with the preset once their size and time have not changed for the settle time, so a recording or render in progress is never uploaded half-way. The folders are watched while VOD Studio is open.</source>
-        <translation>新文件的大小和修改时间在稳定时间内不再变化后，才会按预设加入队列，因此正在录制或渲染的文件绝不会只传一半。VOD Studio 打开期间会一直监视这些文件夹。</translation>
+        <source>New files are queued with the preset once their size and time have not changed for the settle time: a recording in progress is never uploaded half-way.</source>
+        <translation>新文件的大小和修改时间在稳定时间内不再变化后，才会按预设加入队列：正在录制的文件绝不会只传一半。</translation>
+    </message>
+    <message>
+        <source>The checked folders are watched while VOD Studio is open.</source>
+        <translation>VOD Studio 打开期间会监视勾选的文件夹。</translation>
     </message>
     <message>
         <source>Selected folder</source>

@@ -32,7 +32,7 @@ def window(qtbot: Any, sandbox: Any) -> Iterator[tuple[MainWindow, Services]]:
     services.close()
 
 
-@pytest.mark.parametrize("language", ["en", "zh_CN"], indirect=True)
+@pytest.mark.parametrize("language", ["en", "zh_CN", "pseudo"], indirect=True)
 def test_add_a_watch_folder_from_the_tools_menu_and_the_window_queues_its_files(
     qtbot: Any, language: str, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

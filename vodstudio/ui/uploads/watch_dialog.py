@@ -33,6 +33,7 @@ from vodstudio.services.presets import PresetsService
 from vodstudio.services.watch import WatchService
 from vodstudio.services.watcher import Watcher, WatchEvent, WatchOutcome
 from vodstudio.ui.errors_text import describe_error
+from vodstudio.ui.localized import sentences
 
 if TYPE_CHECKING:
     from vodstudio.ui.main_window import MainWindow
@@ -68,14 +69,15 @@ class WatchDialog(QDialog):
         row.addWidget(self.list, 1)
         row.addLayout(side)
         self.form_box = self._build_form()
-        self.hint = QLabel(
+        # Two sentences, two strings: each translation stays short enough to wrap in a small window.
+        hint = sentences(
             self.tr(
                 "New files are queued with the preset once their size and time have not changed for "
-                "the settle time, so a recording or render in progress is never uploaded half-way. "
-                "The folders are watched while VOD Studio is open."
+                "the settle time: a recording in progress is never uploaded half-way."
             ),
-            self,
+            self.tr("The checked folders are watched while VOD Studio is open."),
         )
+        self.hint = QLabel(hint, self)
         self.hint.setWordWrap(True)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
