@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ import pytest
 from vodstudio.core.errors import ConfigError, ServiceError, ServiceFacts, VodStudioError
 from vodstudio.core.jobs import AddResult
 from vodstudio.core.watch import Stability, StabilityTracker, WatchFolder, split_patterns
-from vodstudio.services.watcher import Watcher, WatchOutcome
+from vodstudio.services.watcher import Watcher, WatchOutcome, writer_holds
 from vodstudio.store.watch import Handled, WatchFolderStore, WatchMemory
 
 
@@ -176,3 +177,13 @@ def test_settle_waits_for_every_file_and_stop_ends_the_thread(tmp_path: Path) ->
     watcher.start()
     watcher.stop()  # does not sit out the hour-long interval
     assert not [t for t in threading.enumerate() if t.name == "vodstudio-watch"]
+
+
+def test_a_writer_is_seen_on_windows_and_invisible_on_posix(tmp_path: Path) -> None:
+    clip = tmp_path / "rec.mp4"
+    with clip.open("wb") as out:
+        out.write(b"x" * 10)
+        out.flush()
+        assert writer_holds(str(clip)) is (os.name == "nt")  # POSIX: the settle time is the test
+    assert writer_holds(str(clip)) is False
+    assert writer_holds(str(tmp_path / "gone.mp4")) is False

@@ -50,19 +50,20 @@ class WatchEvent:
 def writer_holds(path: str) -> bool:
     """Whether another program still has the file open for writing.
 
-    Windows: recorders and renderers open their output without write sharing, so opening it for
-    writing here fails with ``PermissionError`` while they hold it (nothing is written; the mtime
-    stays). POSIX has no mandatory locks: a writer is invisible, and the settle time is the test.
+    Windows: the file is opened asking to share it with readers only; while any other handle may
+    write to it, that fails with a sharing violation (nothing is written, the mtime stays). POSIX
+    has no mandatory locks: a writer is invisible there, and the settle time is the whole test.
     """
     if os.name != "nt":
         return False
+    import _winapi  # the stdlib's own CreateFile (os.open cannot ask for a share mode)
+
+    generic_read, share_read, open_existing, sharing_violation = 0x80000000, 0x1, 3, 32
     try:
-        fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
-    except PermissionError:
-        return True
-    except OSError:
-        return False  # gone or unreadable: the hand-over says so
-    os.close(fd)
+        handle = _winapi.CreateFile(path, generic_read, share_read, 0, open_existing, 0, 0)  # type: ignore[attr-defined]
+    except OSError as exc:
+        return getattr(exc, "winerror", 0) == sharing_violation  # gone or unreadable: the hand-over says
+    _winapi.CloseHandle(handle)  # type: ignore[attr-defined]
     return False
 
 
