@@ -163,13 +163,13 @@ def _run(args: argparse.Namespace, services: Services, folders: list[WatchFolder
         engine.start()  # uploads run while watching; Ctrl-C or SIGTERM ends both
         watcher.start()
         try:
-            with _sigterm_interrupts():
-                threading.Event().wait()
+            threading.Event().wait()
         finally:
             watcher.stop()
         return []
 
-    status = run_engine(services, args, prepare)
+    with _sigterm_interrupts():
+        status = run_engine(services, args, prepare)
     return max(status, 1) if failed and status == 0 else status
 
 
