@@ -1042,6 +1042,18 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>This folder does not exist (any more).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The settle time must be at least one second.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A watch folder needs a folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Uploading</source>
             <translation type="unfinished" />
         </message>
@@ -2840,6 +2852,111 @@ Directories end with /</source>
         </message>
         <message>
             <source>List unavailable</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>WatchDialog</name>
+        <message>
+            <source>Watch Folders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Add Folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New files are queued with the preset once their size and time have not changed for the settle time: a recording in progress is never uploaded half-way.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The checked folders are watched while VOD Studio is open.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Selected folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Include &amp;sub-folders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>File name patterns such as *.mp4, separated by semicolons</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Preset:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Include:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Exclude:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Se&amp;ttle time:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checked: watched while VOD Studio is open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(No preset: the defaults)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (missing)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Watch Folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Watching %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No longer watching %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>WatchWiring</name>
+        <message>
+            <source>&amp;Watch Folders…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Watching %n folder(s)</source>
+            <translation>
+                <numerusform>Watching %n folder</numerusform>
+                <numerusform>Watching %n folders</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Queued %1 from a watch folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not queue %1 from a watch folder; trying again later.</source>
             <translation type="unfinished" />
         </message>
     </context>

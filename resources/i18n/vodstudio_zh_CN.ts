@@ -1036,6 +1036,18 @@
         <translation>这不是有效的 VOD Studio 预设文件。</translation>
     </message>
     <message>
+        <source>This folder does not exist (any more).</source>
+        <translation>此文件夹不存在（或已被移走）。</translation>
+    </message>
+    <message>
+        <source>The settle time must be at least one second.</source>
+        <translation>稳定时间至少为 1 秒。</translation>
+    </message>
+    <message>
+        <source>A watch folder needs a folder.</source>
+        <translation>监视文件夹需要指定一个文件夹。</translation>
+    </message>
+    <message>
         <source>Uploading</source>
         <translation>上传中</translation>
     </message>
@@ -2788,6 +2800,110 @@ Directories end with /</source>
     <message>
         <source>List unavailable</source>
         <translation>无法获取列表</translation>
+    </message>
+</context>
+<context>
+    <name>WatchDialog</name>
+    <message>
+        <source>Watch Folders</source>
+        <translation>监视文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Add Folder…</source>
+        <translation>添加文件夹(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>New files are queued with the preset once their size and time have not changed for the settle time: a recording in progress is never uploaded half-way.</source>
+        <translation>新文件的大小和修改时间在稳定时间内不再变化后，才会按预设加入队列：正在录制的文件绝不会只传一半。</translation>
+    </message>
+    <message>
+        <source>The checked folders are watched while VOD Studio is open.</source>
+        <translation>VOD Studio 打开期间会监视勾选的文件夹。</translation>
+    </message>
+    <message>
+        <source>Selected folder</source>
+        <translation>所选文件夹</translation>
+    </message>
+    <message>
+        <source>Include &amp;sub-folders</source>
+        <translation>包含子文件夹(&amp;S)</translation>
+    </message>
+    <message>
+        <source>File name patterns such as *.mp4, separated by semicolons</source>
+        <translation>文件名模式，例如 *.mp4，以分号分隔</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>预设(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Include:</source>
+        <translation>包含(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Exclude:</source>
+        <translation>排除(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttle time:</source>
+        <translation>稳定时间(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Checked: watched while VOD Studio is open</source>
+        <translation>勾选：VOD Studio 打开期间监视</translation>
+    </message>
+    <message>
+        <source>(No preset: the defaults)</source>
+        <translation>（无预设：使用默认设置）</translation>
+    </message>
+    <message>
+        <source>%1 (missing)</source>
+        <translation>%1（已不存在）</translation>
+    </message>
+    <message>
+        <source>Watch Folder</source>
+        <translation>监视文件夹</translation>
+    </message>
+    <message>
+        <source>Watching %1.</source>
+        <translation>正在监视 %1。</translation>
+    </message>
+    <message>
+        <source>No longer watching %1.</source>
+        <translation>已停止监视 %1。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>WatchWiring</name>
+    <message>
+        <source>&amp;Watch Folders…</source>
+        <translation>监视文件夹(&amp;W)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching %n folder(s)</source>
+        <translation>
+            <numerusform>正在监视 %n 个文件夹</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queued %1 from a watch folder.</source>
+        <translation>已从监视文件夹将 %1 加入队列。</translation>
+    </message>
+    <message>
+        <source>Could not queue %1 from a watch folder; trying again later.</source>
+        <translation>无法从监视文件夹将 %1 加入队列，稍后重试。</translation>
     </message>
 </context>
 <context>

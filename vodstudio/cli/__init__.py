@@ -1,8 +1,9 @@
 """Command-line front door: GUI flags at the top level, headless commands as subcommands.
 
 Each command family is its own small module (``sandbox``, ``account``, ``upload``, ``queue``, ``cdn``,
-``library``) exposing ``register(subparsers)``. ``main`` builds the services once (``build_services``)
-and hands them to the command or the GUI; only ``vodstudio sandbox`` runs without them.
+``library``, ``schedule``, ``preset``, ``watch``) exposing ``register(subparsers)``. ``main`` builds the
+services once (``build_services``) and hands them to the command or the GUI; only ``vodstudio sandbox``
+runs without them.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "library": "library_cmd",
     "schedule": "schedule_cmd",
     "preset": "preset_cmd",
+    "watch": "watch_cmd",
 }
 # Commands that never touch the user's profile (they get no services).
 STANDALONE = frozenset({"sandbox"})

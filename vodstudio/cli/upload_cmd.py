@@ -14,7 +14,7 @@ from vodstudio.cli.preset_options import add_setting_options, metadata_from
 from vodstudio.cli.progress import ProgressPrinter, parse_rate
 from vodstudio.core.errors import VodStudioError
 from vodstudio.core.fingerprint import DuplicatePolicy
-from vodstudio.core.jobs import USED_AS_COVER, JobMetadata, JobState, Limits
+from vodstudio.core.jobs import USED_AS_COVER, JobState, Limits
 from vodstudio.services import Services
 from vodstudio.services.duplicates import KNOWN, REPEAT
 from vodstudio.services.uploads import UploadEngine, resolved
@@ -130,8 +130,7 @@ def run_engine(
 def run_upload(args: argparse.Namespace, services: Services) -> int:
     try:
         name = account_name(args, services)
-        base = services.presets.get(args.preset).to_metadata() if args.preset else JobMetadata()
-        meta = metadata_from(args, base)
+        meta = metadata_from(args, services.presets.metadata(args.preset))
         if args.cover:
             meta = replace(meta, cover_path=str(resolved([Path(args.cover)])[0]))
         meta = with_route(services, name, meta, args)

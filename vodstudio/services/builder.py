@@ -23,6 +23,7 @@ from vodstudio.services.routes import RoutesService
 from vodstudio.services.sandbox import SandboxService
 from vodstudio.services.settings import SettingsService
 from vodstudio.services.uploads import UploadsService
+from vodstudio.services.watch import WatchService
 from vodstudio.store.accounts import AccountStore
 from vodstudio.store.logs import setup_logging
 from vodstudio.store.paths import ProfilePaths
@@ -45,6 +46,7 @@ class Services:
     playback: PlaybackService
     routes: RoutesService
     presets: PresetsService
+    watch: WatchService
 
     def start_logging(self) -> Path:
         """The profile's rotating, secret-scrubbing log file (the desktop app logs there)."""
@@ -53,6 +55,7 @@ class Services:
     def close(self) -> None:
         self.playback.close()  # before the accounts: a poll in flight still holds a client
         self.sandbox.stop()
+        self.watch.close()
         self.cdn.close()
         self.uploads.close()
         self.accounts.close()
@@ -75,6 +78,9 @@ def build_services(
     queue = QueueDb(paths.db_path)
     uploads = UploadsService(queue, accounts, settings, part_size=part_size)
     cdn = CdnService(paths, accounts)
+    duplicates = DuplicatesService(queue, accounts)
+    routes = RoutesService(queue, accounts)
+    presets = PresetsService(paths, accounts)
     return Services(
         paths=paths,
         settings=settings,
@@ -83,10 +89,11 @@ def build_services(
         library=LibraryService(accounts, uploads),
         cdn=cdn,
         sandbox=SandboxService(paths, accounts, settings),
-        duplicates=DuplicatesService(queue, accounts),
+        duplicates=duplicates,
         playback=PlaybackService(queue, accounts, on_change=PlayablePrefetch(queue, accounts, cdn)),
-        routes=RoutesService(queue, accounts),
-        presets=PresetsService(paths, accounts),
+        routes=routes,
+        presets=presets,
+        watch=WatchService(paths, accounts, presets, duplicates, routes),
     )
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from vodstudio.core.errors import PresetError, SourceFileError
+from vodstudio.core.jobs import JobMetadata
 from vodstudio.core.presets import (
     NAME_MAX,
     TemplateGroup,
@@ -67,6 +68,11 @@ class PresetsService:
             if _key(preset.name) == _key(name):
                 return preset
         raise PresetError(f"there is no preset named {name!r}", code="preset.not-found", name=name)
+
+    def metadata(self, name: str | None) -> JobMetadata:
+        """What an upload with this preset starts from (no name: the plain defaults); read at queue time,
+        so ``vodstudio upload --preset`` and a watch folder follow the preset's latest edit."""
+        return self.get(name).to_metadata() if name else JobMetadata()
 
     def save(self, preset: UploadPreset, *, overwrite: bool = False) -> UploadPreset:
         """Store ``preset``; a preset with the same name (any case) is replaced only if ``overwrite``."""

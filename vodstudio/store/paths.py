@@ -86,6 +86,14 @@ class ProfilePaths:
         return self.data_dir / "presets.json"
 
     @property
+    def watch_path(self) -> Path:
+        return self.data_dir / "watch.json"
+
+    @property
+    def watch_db_path(self) -> Path:
+        return self.data_dir / "watch.db"
+
+    @property
     def accounts_path(self) -> Path:
         return self.data_dir / "accounts.json"
 

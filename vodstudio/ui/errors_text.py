@@ -100,6 +100,9 @@ class ErrorText(QObject):
             "preset.exists": self.tr("A preset with this name exists already."),
             "preset.name": self.tr("A preset name needs 1 to 64 characters on one line."),
             "preset.invalid-file": self.tr("This is not a valid VOD Studio presets file."),
+            "watch.not-a-folder": self.tr("This folder does not exist (any more)."),
+            "watch.settle": self.tr("The settle time must be at least one second."),
+            "watch.no-path": self.tr("A watch folder needs a folder."),
         }
 
     def statuses(self) -> dict[str, str]:

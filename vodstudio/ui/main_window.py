@@ -115,6 +115,10 @@ class MainWindow(QMainWindow):
 
         self.plays = PlaysWiring(self)  # duplicates on drops, playback states, notifications, routes
         self.tools_menu.addAction(self.plays.route_action)
+        from vodstudio.ui.uploads.watch_dialog import WatchWiring
+
+        self.watch = WatchWiring(self)  # the saved watch folders run while the window is open
+        self.tools_menu.addAction(self.watch.action)
         self._restore_window_state()
         self.reload_accounts()
 
@@ -541,6 +545,7 @@ class MainWindow(QMainWindow):
         self.plays.shutdown()
         for page in self.sections.values():
             page.shutdown()
+        self.watch.shutdown()  # before the engine it queues into
         self.schedule_applier.close()  # before the engine it drives
         self.engine.close()  # the window owns its engine: stop it and release its threads
         if self.tray is not None:
