@@ -148,7 +148,7 @@ def test_screenshot_option_writes_pngs(tmp_path: Path) -> None:
         small = QImage(str(out / f"library{look}-small.png"))
         assert (small.width(), small.height()) == (800, 560), look
     for look in ("", "-zh_CN"):  # the workflow pictures: light only
-        for name in ("workflow-preset", "workflow-schedule", "workflow-record"):
+        for name in ("workflow-preset", "workflow-schedule", "workflow-record", "workflow-watch"):
             assert not QImage(str(out / f"{name}{look}.png")).isNull(), name + look
     assert not QImage(str(out / "welcome.png")).isNull()
 

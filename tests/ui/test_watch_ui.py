@@ -88,3 +88,25 @@ def test_disable_and_remove(qtbot: Any, language: str, window: Any, tmp_path: Pa
     assert services.watch.folders() == [] and dialog.list.count() == 0
     assert dialog.status.text() == f"No longer watching {tmp_path}."
     dialog.reject()
+
+
+@pytest.mark.parametrize("language", ["en"], indirect=True)
+def test_opening_the_dialog_changes_nothing(qtbot: Any, language: str, window: Any, tmp_path: Path) -> None:
+    # Filling the list once saved each folder as disabled and back (adding the first item made it
+    # current before its check box was set), restarting the watchers twice per folder.
+    win, services = window
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        services.watch.add(WatchFolder(str(tmp_path / name), account=ALIYUN_NAME))
+    win.watch.restart()
+    before = services.paths.watch_path.stat().st_mtime_ns
+    restarts: list[bool] = []
+    win.watch.action.trigger()
+    dialog = win.watch.dialog
+    dialog.folders_changed.connect(lambda: restarts.append(True))
+    dialog.reload()
+    idle(qtbot)
+    assert restarts == [] and dialog.status.text() == ""
+    assert services.paths.watch_path.stat().st_mtime_ns == before
+    assert [f.enabled for f in services.watch.folders()] == [True, True]
+    dialog.reject()

@@ -1,5 +1,5 @@
 """The README's pictures of the creator's workflow: a preset in the upload sheet, the weekly bandwidth
-schedule, and the upload record written from the queue.
+schedule, the upload record written from the queue, and the watch folders.
 
 Part of ``vodstudio --screenshot DIR`` (see ``screenshots.py``); each picture is made by driving the
 same dialogs a user opens, on the throwaway sandbox profile the runner builds.
@@ -7,12 +7,14 @@ same dialogs a user opens, on the throwaway sandbox profile the runner builds.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vodstudio.core.jobs import CoverRule
 from vodstudio.core.presets import UploadPreset
 from vodstudio.core.schedule import BandwidthSchedule
+from vodstudio.core.watch import WatchFolder
 from vodstudio.ui.screenshots import grab, make_demo_files, wait_until
 
 if TYPE_CHECKING:
@@ -80,9 +82,36 @@ def shoot_record(window: MainWindow, out: Path, target: Path, suffix: str) -> Pa
     return grab(window, out / f"workflow-record{suffix}.png")
 
 
+def shoot_watch(window: MainWindow, out: Path, media: Path, suffix: str) -> Path:
+    """*Tools → Watch Folders…* with two saved folders, the first selected; both are removed again so
+    the later looks do not watch them."""
+    watch = window.services.watch
+    saved: list[WatchFolder] = []
+    for name, recursive, include in (("OBS recordings", True, "*.mp4 *.mkv"), ("Renders", False, "")):
+        folder = media / name
+        folder.mkdir(parents=True, exist_ok=True)
+        wanted = WatchFolder(str(folder), preset=PRESET_NAME, recursive=recursive, settle=30)
+        if include:
+            wanted = replace(wanted, include=tuple(include.split()))
+        saved.append(watch.add(wanted))
+    window.watch.restart()
+    window.watch.open_dialog()
+    dialog = window.watch.dialog
+    assert dialog is not None
+    dialog.reload(select=0)
+    wait_until(lambda: False, 0.6)  # the status line says "Watching 2 folders"
+    path = grab(dialog, out / f"workflow-watch{suffix}.png")
+    dialog.reject()
+    for done in saved:
+        watch.remove(done.path)
+    window.watch.restart()
+    return path
+
+
 def shoot_workflow(window: MainWindow, out: Path, media: Path, suffix: str) -> list[Path]:
     return [
         shoot_preset_sheet(window, out, media / "sheet", suffix),
         shoot_schedule(window, out, suffix),
         shoot_record(window, out, media / "upload-record.csv", suffix),
+        shoot_watch(window, out, media / "watched", suffix),
     ]

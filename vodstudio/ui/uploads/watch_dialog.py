@@ -55,6 +55,7 @@ class WatchDialog(QDialog):
         self.setWindowTitle(self.tr("Watch Folders"))
         self.list = QListWidget(self)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long path keeps its folder's name
         self.list.currentRowChanged.connect(self._show_current)
         self.list.itemChanged.connect(self._enabled_toggled)
         self.add_button = QPushButton(self.tr("&Add Folder…"), self)
@@ -92,6 +93,7 @@ class WatchDialog(QDialog):
         self._folders: list[WatchFolder] = []
         self._filling = False
         self.reload()
+        self.resize(640, 480)  # room for a path; the window's own size still bounds it (800 x 560 fits)
 
     def _build_form(self) -> QGroupBox:
         box = QGroupBox(self.tr("Selected folder"), self)
@@ -126,7 +128,7 @@ class WatchDialog(QDialog):
             item = QListWidgetItem(folder.path, self.list)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if folder.enabled else Qt.CheckState.Unchecked)
-            item.setToolTip(self.tr("Checked: watched while VOD Studio is open"))
+            item.setToolTip(f"{folder.path}\n{self.tr('Checked: watched while VOD Studio is open')}")
         self._filling = False
         self.list.setCurrentRow(min(select, len(self._folders) - 1))
         self._show_current(self.list.currentRow())
@@ -139,7 +141,9 @@ class WatchDialog(QDialog):
         if not has:
             return
         folder = self._folders[row]
-        self._filling = True
+        # Restored, not cleared: reload() fills the list inside its own _filling, and adding the first
+        # item makes it current (this slot runs) before its check box is set, which must not save.
+        was_filling, self._filling = self._filling, True
         self.preset.clear()
         self.preset.addItem(self.tr("(No preset: the defaults)"), "")
         names = [p.name for p in self.presets.list_all()]
@@ -160,7 +164,7 @@ class WatchDialog(QDialog):
         self.include.setText("; ".join(folder.include))
         self.exclude.setText("; ".join(folder.exclude))
         self.settle.setValue(folder.settle)
-        self._filling = False
+        self._filling = was_filling
 
     def selected(self) -> WatchFolder | None:
         row = self.list.currentRow()
