@@ -56,6 +56,31 @@ def sandbox_strict() -> bool:
     return True
 
 
+@pytest.fixture
+def quiet_window(qtbot: Any, sandbox: Any) -> Iterator[tuple[Any, Services]]:
+    """The main window on the sandbox account, its engine not started (nothing uploads by itself)."""
+    from vodstudio.ui.main_window import MainWindow
+
+    services = make_services(sandbox)
+    win = MainWindow(services, start_engine=False)
+    keep_window(qtbot, win)
+    win.show()
+    qtbot.waitUntil(lambda: win.connection_ok is not None, timeout=15_000)
+    yield win, services
+    idle(qtbot)  # the window is gone by now (see keep_window); its background calls deliver
+    services.close()
+
+
+def keep_window(qtbot: Any, win: Any) -> None:
+    """Register the main window so it shuts down in order when pytest-qt closes it.
+
+    pytest-qt closes and ``deleteLater()``s registered widgets *before* fixture teardown runs; the next
+    spin of an event loop (an ``idle()`` in a teardown) then deletes the window, and any Qt call on it
+    after that raises "Internal C++ object (MainWindow) already deleted" (test_plays' old flake).
+    """
+    qtbot.addWidget(win, before_close_func=lambda w: w.shutdown())
+
+
 def idle(qtbot: Any, timeout: int = 15_000) -> None:
     """Wait until every background call has delivered its answer."""
     qtbot.waitUntil(lambda: background_busy() == 0, timeout=timeout)

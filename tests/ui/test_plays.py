@@ -11,7 +11,7 @@ import pytest
 import shiboken6
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from tests.ui.conftest import idle, make_services
+from tests.ui.conftest import idle, keep_window, make_services
 from vodstudio.core.fingerprint import DuplicatePolicy
 from vodstudio.core.playback import Backoff
 from vodstudio.sandbox import routes as sandbox_routes
@@ -26,7 +26,7 @@ def window(qtbot: Any, sandbox: Any) -> Iterator[MainWindow]:
     services = make_services(sandbox)
     services.playback.backoff = Backoff(first=0.2, factor=1.5, cap=0.5)  # the sandbox transcodes in 0.5 s
     win = MainWindow(services)
-    qtbot.addWidget(win)
+    keep_window(qtbot, win)  # shut down before pytest-qt closes and deletes it
     win.resize(1100, 700)
     win.show()
     qtbot.waitUntil(lambda: win.connection_ok is not None, timeout=15_000)
@@ -34,10 +34,8 @@ def window(qtbot: Any, sandbox: Any) -> Iterator[MainWindow]:
         yield win
     finally:
         if shiboken6.isValid(win):
-            win.plays.shutdown()
-            idle(qtbot)
-            win.shutdown()
-            win.close()
+            win.shutdown()  # idempotent: usually done already by keep_window
+        idle(qtbot)
         services.close()  # whatever happened to the window: no client or socket outlives the test
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from tests.ui.conftest import idle, make_services
+from tests.ui.conftest import idle
 from tests.ui.layout_checks import SMALL_WINDOW, clipped, fits
 from vodstudio.core.errors import ConfigError
 from vodstudio.core.jobs import CoverRule, JobMetadata
@@ -180,16 +180,8 @@ def test_the_sheet_fits_a_small_window(qtbot: Any, language: str, open_sheet: An
 
 
 @pytest.fixture
-def window(qtbot: Any, sandbox: Any) -> Iterator[tuple[MainWindow, Services]]:
-    services = make_services(sandbox)
-    win = MainWindow(services, start_engine=False)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.connection_ok is not None, timeout=15_000)
-    yield win, services
-    idle(qtbot)
-    win.shutdown()
-    services.close()
+def window(quiet_window: tuple[MainWindow, Services]) -> tuple[MainWindow, Services]:
+    return quiet_window
 
 
 def test_manage_presets_from_the_file_menu(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from tests.ui.conftest import idle, make_services
+from tests.ui.conftest import idle
 from tests.ui.layout_checks import SMALL_WINDOW, clipped, fits
 from vodstudio.core.presets import UploadPreset
 from vodstudio.core.watch import WatchFolder
@@ -20,16 +19,8 @@ from vodstudio.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot: Any, sandbox: Any) -> Iterator[tuple[MainWindow, Services]]:
-    services = make_services(sandbox)
-    win = MainWindow(services, start_engine=False)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.connection_ok is not None, timeout=15_000)
-    yield win, services
-    idle(qtbot)
-    win.shutdown()
-    services.close()
+def window(quiet_window: tuple[MainWindow, Services]) -> tuple[MainWindow, Services]:
+    return quiet_window
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN", "pseudo"], indirect=True)

@@ -12,17 +12,9 @@ from typing import Any, TextIO
 
 
 def write_json(path: Path, payload: Any) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(payload, handle, ensure_ascii=False, indent=2, sort_keys=True)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(tmp_name).replace(path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    """``payload`` as UTF-8 JSON, whole or not at all (see ``atomic_text``)."""
+    with atomic_text(path) as handle:
+        json.dump(payload, handle, ensure_ascii=False, indent=2, sort_keys=True)
 
 
 def read_json(path: Path) -> Any:

@@ -124,11 +124,12 @@ class WatchDialog(QDialog):
         self._filling = True
         self._folders = self.watch.folders()
         self.list.clear()
+        checked_hint = self.tr("Checked: watched while VOD Studio is open")
         for folder in self._folders:
             item = QListWidgetItem(folder.path, self.list)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if folder.enabled else Qt.CheckState.Unchecked)
-            item.setToolTip(f"{folder.path}\n{self.tr('Checked: watched while VOD Studio is open')}")
+            item.setToolTip(f"{folder.path}\n{checked_hint}")
         self._filling = False
         self.list.setCurrentRow(min(select, len(self._folders) - 1))
         self._show_current(self.list.currentRow())
