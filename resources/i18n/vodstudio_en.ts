@@ -2568,6 +2568,25 @@ Upload to, manage and serve from cloud VOD.</source>
         </message>
     </context>
     <context>
+        <name>ScheduleNote</name>
+        <message>
+            <source>The weekly schedule (Preferences → Bandwidth) sets the limit for this hour; the Limit box holds for the hours the schedule leaves to it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unlimited</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Schedule: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Schedule: %1 until %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ShortcutsDialog</name>
         <message>
             <source>Keyboard Shortcuts</source>

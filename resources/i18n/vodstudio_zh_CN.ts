@@ -2523,6 +2523,25 @@ Upload to, manage and serve from cloud VOD.</source>
     </message>
 </context>
 <context>
+    <name>ScheduleNote</name>
+    <message>
+        <source>The weekly schedule (Preferences → Bandwidth) sets the limit for this hour; the Limit box holds for the hours the schedule leaves to it.</source>
+        <translation>本时段的限速由每周带宽计划（偏好设置 → 带宽）决定；计划未设定的时段使用“限速”框的值。</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>不限速</translation>
+    </message>
+    <message>
+        <source>Schedule: %1</source>
+        <translation>计划：%1</translation>
+    </message>
+    <message>
+        <source>Schedule: %1 until %2</source>
+        <translation>计划：%1，至 %2</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>

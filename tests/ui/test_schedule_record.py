@@ -66,6 +66,8 @@ def test_the_bandwidth_tab_changes_the_running_engines_limit(
     dialog.accept()
     assert services.settings.current.bandwidth_schedule == "daily 1.5M"
     qtbot.waitUntil(lambda: window.engine.limits.bandwidth_bps == int(1.5 * M), timeout=5000)
+    note = window.uploads.schedule_note  # beside the Limit box, which still shows 3 MB/s
+    assert not note.isHidden() and note.text() == "Schedule: 1.5 MB/s", note.text()
     window.open_preferences()
     grid = window.preferences_dialog.schedule_grid
     assert grid.table.item(0, 0).text() == "1.5"  # the saved schedule comes back
@@ -79,6 +81,10 @@ def test_the_bandwidth_tab_changes_the_running_engines_limit(
     now_hour = datetime.now().hour
     expected = 0 if now_hour < 12 else 3 * M
     qtbot.waitUntil(lambda: window.engine.limits.bandwidth_bps == expected, timeout=5000)
+    if now_hour < 12:
+        assert note.text().startswith("Schedule: unlimited until 12") and not note.isHidden()
+    else:
+        assert note.isHidden()  # the afternoon is the Limit box's
 
 
 def drag(widget: QWidget, start: QPoint, end: QPoint) -> None:

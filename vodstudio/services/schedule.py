@@ -97,6 +97,14 @@ class ScheduleApplier:
         upcoming = schedule.next_change_after(now)
         return None if upcoming is None else max((upcoming - now).total_seconds(), 0.0)
 
+    def in_effect(self) -> tuple[int | None, datetime | None]:
+        """(the schedule's own limit for this hour, None where the base limit applies; the time that
+        changes next, None if never), for showing which limit holds now."""
+        current = self._settings.current
+        schedule = self._schedule(current.bandwidth_schedule)
+        now = self._clock()
+        return schedule.cell(now.weekday(), now.hour), schedule.next_change_after(now)
+
     def _run(self) -> None:
         while not self._stop.is_set():
             self._wake.clear()  # before the step: a change made during it wakes the next wait

@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
             services.uploads, services.library, services.settings, self.engine, self.bridge, self.pages
         )
         self.uploads.applier = self.schedule_applier
+        self.uploads.schedule_note.refresh()
         self.uploads.presets = services.presets
         self.library = LibraryPanel(
             services.library, services.cdn, services.settings, services.paths.thumbnail_dir, self.pages
@@ -446,6 +447,7 @@ class MainWindow(QMainWindow):
         from vodstudio.ui.preferences import PreferencesDialog
 
         dialog = PreferencesDialog(self.services.settings, self)
+        dialog.accepted.connect(self.uploads.schedule_note.refresh)  # a new schedule shows at once
         dialog.open()
         self.preferences_dialog = dialog
 

@@ -258,6 +258,10 @@ class QueuePanel(QWidget):
             row.addWidget(caption)
             row.addWidget(widget)
             widget.editingFinished.connect(self.apply_limits)
+        from vodstudio.ui.uploads.schedule_note import ScheduleNote
+
+        self.schedule_note = ScheduleNote(lambda: self.applier, box)
+        row.addWidget(self.schedule_note)
         return box
 
     # ---------------------------------------------------------------- account
@@ -468,6 +472,7 @@ class QueuePanel(QWidget):
         self.engine.set_limits(limits)
         if self.applier is not None:
             self.applier.poke()  # a schedule's hours keep their own limit; the rest take this one
+        self.schedule_note.refresh()
         service = self.service
         run_in_background(lambda: service.save_limits(limits), None, self._show_error, owner=self)
 
