@@ -91,6 +91,8 @@ def dialogs(window: MainWindow, services: Services, tmp_path: Path) -> Iterator[
     yield DuplicatesDialog(known, 2, window)
     window.plays.open_routes()
     yield window.plays.route_dialog
+    window.watch.open_dialog()
+    yield window.watch.dialog
 
 
 def test_every_dialog_fits_a_laptop_at_150_percent(qtbot: Any, setup: Any, tmp_path: Path) -> None:
@@ -106,7 +108,7 @@ def test_every_dialog_fits_a_laptop_at_150_percent(qtbot: Any, setup: Any, tmp_p
         assert clipped(dialog) == [], name
         dialog.reject()
         seen += 1
-    assert seen == 10
+    assert seen == 11
 
 
 def test_the_clip_check_sees_a_cut_label(qtbot: Any, language: str) -> None:

@@ -93,7 +93,9 @@ class WatchDialog(QDialog):
         self._folders: list[WatchFolder] = []
         self._filling = False
         self.reload()
-        self.resize(640, 480)  # room for a path; the window's own size still bounds it (800 x 560 fits)
+        # Room for a path, never more than the screen has (1366 x 768 at 150 % leaves ~900 x 480).
+        room = self.screen().availableGeometry()
+        self.resize(min(640, room.width() - 40), min(480, room.height() - 80))
 
     def _build_form(self) -> QGroupBox:
         box = QGroupBox(self.tr("Selected folder"), self)
