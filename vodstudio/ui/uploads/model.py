@@ -32,6 +32,18 @@ JobRole = Qt.ItemDataRole.UserRole + 2  # the UploadJob of the row
 JobIdRole = Qt.ItemDataRole.UserRole + 3
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset(
+    int(r)
+    for r in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        ProgressRole,
+        JobRole,
+        JobIdRole,
+    )
+)
 
 
 class QueueSource(Protocol):
@@ -184,7 +196,9 @@ class QueueTableModel(QAbstractTableModel):
             self._pending.discard(number)  # the rows stay "…"; the next reload or repaint tries again
 
     def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # The view asks ~8 roles per cell per paint (font, decoration, check state, ...): answering the
+        # ones this model never sets before looking the row up halves the work of a repaint.
+        if role not in _ROLES or not index.isValid():
             return None
         job = self.job_at(index.row())
         column = self.COLUMNS[index.column()]
