@@ -134,6 +134,10 @@ class MainWindow(QMainWindow):
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setMinimumWidth(120)
         self.sidebar.setMaximumWidth(260)
+        # Three short names: never a scroll bar (at 150 % and the smallest window one appeared for a
+        # few pixels of padding); a name that does not fit is elided instead.
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.pages = QStackedWidget(self.splitter)
         self.uploads = QueuePanel(
             services.uploads, services.library, services.settings, self.engine, self.bridge, self.pages
