@@ -22,6 +22,7 @@ from tests.reliability.helpers import (
 )
 from vodstudio.core.jobs import JobMetadata, JobState, Limits
 from vodstudio.transfer import planner
+from vodstudio.transfer.planner import part_ranges
 
 
 @pytest.fixture
@@ -146,11 +147,18 @@ def test_file_changed_mid_upload_leaves_no_open_upload_also_after_a_retry(
 ) -> None:
     path = tmp_path / "growing.mp4"
     media_file(path, 2 * 1024 * 1024)
-    with engine_on(sandbox, tmp_path, Limits(1, 2, 512 * 1024)) as (engine, queue, _client, _rec):
+    # 256 KiB/s: the 16 parts take ~8 s, so the rewrite lands mid-upload even on a loaded CI box (at
+    # 512 KiB/s one CI run finished the whole upload before this thread got to rewrite the file).
+    with engine_on(sandbox, tmp_path, Limits(1, 2, 256 * 1024)) as (engine, queue, _client, _rec):
         (job_id,) = engine.add_files("sb", [path], JobMetadata()).job_ids
         engine.start()
         _wait_for_parts(queue, job_id)
         data = media_file(path, 2 * 1024 * 1024, seed=9)  # rewritten: new bytes, new mtime
+        cp = queue.checkpoint(job_id)
+        assert cp is not None
+        total = len(list(part_ranges(cp.file_size, cp.part_size)))
+        assert len(cp.parts) < total, f"all {total} parts were sent before the rewrite: nothing tested"
+        engine.set_limits(Limits(1, 2, 0))  # the rest (and the retry) at full speed
         assert engine.wait_idle(30)
         job = queue.job(job_id)
         assert job is not None and (job.state, job.error_code) == (JobState.FAILED, "file.changed")
