@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,18 +10,8 @@ import pytest
 
 from tests.reliability.helpers import media_file, run_cli
 from vodstudio.sandbox import routes as sandbox_routes
-from vodstudio.services import Services, build_services
+from vodstudio.services import Services
 from vodstudio.services.sandbox import ALIYUN_NAME
-from vodstudio.store.paths import ProfilePaths
-
-
-@pytest.fixture
-def stored(sandbox: Any) -> Iterator[Services]:
-    """The sandbox account stored in this test's profile (the CLI builds its own services over it)."""
-    svc = build_services(ProfilePaths.default())
-    svc.sandbox.ensure_accounts(sandbox.info)
-    yield svc
-    svc.close()
 
 
 def _videos(sandbox: Any, title_part: str = "") -> list[str]:

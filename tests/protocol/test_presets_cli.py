@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,17 +12,8 @@ from tests.protocol.test_engine_basic import _png
 from tests.reliability.helpers import media_file, run_cli
 from vodstudio.core.cdn import CdnTaskKind
 from vodstudio.sandbox import vod_templates, vod_upload
-from vodstudio.services import Services, build_services
+from vodstudio.services import Services
 from vodstudio.services.sandbox import ALIYUN_NAME
-from vodstudio.store.paths import ProfilePaths
-
-
-@pytest.fixture
-def stored(sandbox: Any) -> Iterator[Services]:
-    svc = build_services(ProfilePaths.default())
-    svc.sandbox.ensure_accounts(sandbox.info)
-    yield svc
-    svc.close()
 
 
 def _cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

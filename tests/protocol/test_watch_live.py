@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 import shutil
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,14 +26,6 @@ class FakeClock:
 
     def __call__(self) -> float:
         return self.now
-
-
-@pytest.fixture
-def stored(sandbox: Any) -> Iterator[Services]:
-    svc = build_services(ProfilePaths.default())
-    svc.sandbox.ensure_accounts(sandbox.info)
-    yield svc
-    svc.close()
 
 
 def _wait_for(events: list[WatchEvent], count: int, timeout: float = 60.0) -> None:
