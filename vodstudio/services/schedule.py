@@ -83,12 +83,15 @@ class ScheduleApplier:
             self._parsed = (text, BandwidthSchedule.parse(text))
         return self._parsed[1]
 
+    def _now(self) -> tuple[BandwidthSchedule, int, datetime]:
+        """(the saved schedule, the base limit, the local time) as ``step`` and ``in_effect`` see them."""
+        current = self._settings.current
+        return self._schedule(current.bandwidth_schedule), current.bandwidth_limit, self._clock()
+
     def step(self) -> float | None:
         """Set the limit for now; returns the seconds until the schedule changes next (None: never)."""
-        current = self._settings.current
-        schedule = self._schedule(current.bandwidth_schedule)
-        now = self._clock()
-        limit = schedule.limit_at(now, current.bandwidth_limit)
+        schedule, base, now = self._now()
+        limit = schedule.limit_at(now, base)
         limits = self._engine.limits
         if limits.bandwidth_bps != limit:
             log.info("bandwidth schedule: %s bytes/s from %s", limit or "unlimited", now.isoformat("T"))
@@ -100,9 +103,7 @@ class ScheduleApplier:
     def in_effect(self) -> tuple[int | None, datetime | None]:
         """(the schedule's own limit for this hour, None where the base limit applies; the time that
         changes next, None if never), for showing which limit holds now."""
-        current = self._settings.current
-        schedule = self._schedule(current.bandwidth_schedule)
-        now = self._clock()
+        schedule, _base, now = self._now()
         return schedule.cell(now.weekday(), now.hour), schedule.next_change_after(now)
 
     def _run(self) -> None:
